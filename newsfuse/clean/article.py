@@ -1,0 +1,70 @@
+"""Clean one article: drop the lines a reader skims past, keep every sentence of the report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsfuse.clean.rules import KEEP, LineVerdict, is_video_label, judge_line
+from newsfuse.model import Article, Cleaned, DropReason, DroppedLine
+from newsfuse.text.datelines import find_dateline, outlet_name
+
+_BLANK_RUN = re.compile(r"\n{3,}")
+
+
+def _normalized(line: str) -> str:
+    return " ".join(line.lower().split())
+
+
+def _verdicts(lines: list[str], title: str | None) -> list[LineVerdict]:
+    """Judge every line, using its neighbours for repeats and for captions under a video label."""
+    verdicts: list[LineVerdict] = []
+    previous_kept = _normalized(title) if title else ""
+    after_video_label = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            verdicts.append(KEEP)
+            after_video_label = False  # a blank line ends the video block
+            continue
+        verdict = judge_line(stripped)
+        if verdict.reason is None and _normalized(stripped) == previous_kept:
+            verdict = LineVerdict(DropReason.TITLE if _normalized(stripped) == _normalized(title or "") else DropReason.REPEAT)
+        elif verdict.reason is None and after_video_label:
+            # the line straight under a player label is the video's description, not the report
+            verdict = LineVerdict(DropReason.CAPTION)
+            after_video_label = False
+        if verdict.reason is DropReason.CAPTION and is_video_label(stripped):
+            after_video_label = True
+        if verdict.reason is None:
+            previous_kept = _normalized(stripped)
+        verdicts.append(verdict)
+    return verdicts
+
+
+def _infer_source(article: Article, kept_text: str, verdicts: list[LineVerdict]) -> str | None:
+    """The outlet, from metadata, else a sign-off or outlet plug, else the wire agency of a dateline."""
+    if article.source:
+        return article.source
+    named = [verdict.outlet for verdict in verdicts if verdict.outlet]
+    if named:
+        return outlet_name(named[-1])
+    for line in kept_text.split("\n")[:10]:
+        dateline = find_dateline(line.strip())
+        if dateline and dateline.agency:
+            return outlet_name(dateline.agency)
+    return None
+
+
+def clean_article(article: Article) -> Cleaned:
+    """Return the article with junk lines removed (same id), and what was removed and why."""
+    lines = article.text.split("\n")
+    verdicts = _verdicts(lines, article.title)
+    kept = [line.rstrip() for line, verdict in zip(lines, verdicts, strict=True) if verdict.reason is None]
+    text = _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip()
+    dropped = tuple(
+        DroppedLine(article.id, line.strip(), verdict.reason)
+        for line, verdict in zip(lines, verdicts, strict=True)
+        if verdict.reason is not None
+    )
+    return Cleaned(replace(article, text=text, source=_infer_source(article, text, verdicts)), dropped)

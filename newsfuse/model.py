@@ -1,0 +1,180 @@
+"""The data types of newsfuse: the only place they are defined.
+
+Every stage takes and returns these frozen values. Identifiers are content hashes, so a
+summary sentence traces back to the exact sentence (character span) of the exact article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from types import MappingProxyType
+
+ID_HEX_CHARS = 16  # 64 bits: collisions are negligible below billions of articles
+
+
+def content_id(*parts: str | None) -> str:
+    """Return a stable hex id for the given strings (None and "" count the same)."""
+    digest = hashlib.blake2b(digest_size=ID_HEX_CHARS // 2)
+    for part in parts:
+        digest.update((part or "").encode("utf-8"))
+        digest.update(b"\x1f")  # unit separator: ("ab", "c") and ("a", "bc") differ
+    return digest.hexdigest()
+
+
+_EMPTY_META: Mapping[str, str] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report: its text and what is known about where it came from."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    path: str | None = None
+    meta: Mapping[str, str] = field(default_factory=lambda: _EMPTY_META, compare=False, hash=False)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        url: str | None = None,
+        published: date | None = None,
+        path: str | None = None,
+        id: str | None = None,  # noqa: A002 - mirrors the field name users pass in JSON
+        meta: Mapping[str, str] | None = None,
+    ) -> Article:
+        """Build an article whose id, unless given, is the hash of its title and text."""
+        return cls(
+            id=id or content_id(title, text),
+            text=text,
+            title=title,
+            source=source,
+            url=url,
+            published=published,
+            path=path,
+            meta=MappingProxyType(dict(meta)) if meta else _EMPTY_META,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An input that could not be read, or was read only in part: reported, never fatal."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class DropReason(Enum):
+    """Why the cleaner removed a line (shown by `newsfuse clean --show-dropped`)."""
+
+    PROMO = "promotion (newsletter, app, channel or subscription plug)"
+    SHARE = "share or follow widget"
+    CAPTION = "photo or video caption or credit"
+    SECTION = "section label"
+    REPEAT = "repeats the line before it"
+    SIGNOFF = "outlet sign-off"
+    TITLE = "headline repeated in the body"
+    BOILERPLATE = "line repeated across articles of one outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedLine:
+    """One line the cleaner removed, with the reason."""
+
+    article_id: str
+    line: str
+    reason: DropReason
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """An article after cleaning, with every line that was dropped from it."""
+
+    article: Article
+    dropped: tuple[DroppedLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article; `start`/`end` index the article's (cleaned) text."""
+
+    article_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+    @property
+    def id(self) -> str:
+        return f"{self.article_id}:{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A sentence of a source article that reports what a summary sentence says."""
+
+    article_id: str
+    sentence_index: int
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence of a summary, with the articles that report it.
+
+    `sources` lists the ids of every article that reports the sentence, in input order;
+    `origin` is the sentence it was taken from; `evidence` the matching sentence of each
+    other source.
+    """
+
+    text: str
+    sources: tuple[str, ...]
+    origin: Sentence
+    evidence: tuple[Citation, ...] = ()
+
+    @property
+    def support(self) -> int:
+        """How many articles report this sentence."""
+        return len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A cited summary of several articles about one event."""
+
+    sentences: tuple[SummarySentence, ...]
+    articles: tuple[Article, ...]
+    engine: str
+    max_words: int | None = None
+    max_sentences: int | None = None
+
+    @property
+    def text(self) -> str:
+        """The summary as plain text, one sentence after another."""
+        return " ".join(s.text for s in self.sentences)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    def citation_number(self, article_id: str) -> int:
+        """The 1-based number a reader sees for an article ([n])."""
+        for position, article in enumerate(self.articles, start=1):
+            if article.id == article_id:
+                return position
+        raise KeyError(article_id)

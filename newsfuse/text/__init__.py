@@ -1,0 +1,1 @@
+"""Text stage: sentences, words, stems and datelines, each in one place."""

@@ -1,0 +1,44 @@
+"""Words, stems and stop words: the only tokenizer in newsfuse."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import Stemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_STEMMER = Stemmer.Stemmer("english")  # stateless once built; PyStemmer's Snowball (Porter2) English
+
+STOP_WORDS = frozenset(
+    """a about above after again against all almost also am an and any are around as at be because been
+    before being below between both but by can could did do does doing down during each either else
+    ever every few for from further had has have having he her here hers herself him himself his how
+    however i if in into is it its itself just least less let like ll made make many may me might more
+    most much must my myself neither no nor not now of off on once one only or other our ours ourselves
+    out over own per quite rather re s same say said says she should since so some still such t than
+    that the their theirs them themselves then there these they this those though through thus to too
+    under until up upon us very via was we were what when where whether which while who whom whose why
+    will with within without would yet you your yours yourself yourselves""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits, with an apostrophe suffix kept: "don't")."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+@cache
+def stem(word: str) -> str:
+    """The Snowball English stem of a lower-cased word."""
+    return str(_STEMMER.stemWord(word))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words of `text` that are not stop words, in order."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+
+
+def word_count(text: str) -> int:
+    """Words as the length budget counts them: whitespace-separated tokens."""
+    return len(text.split())
