@@ -178,3 +178,72 @@ class Summary:
             if article.id == article_id:
                 return position
         raise KeyError(article_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A group of sentences, from different articles, that say the same thing.
+
+    `sentences` holds one or more sentences per article; `articles` the ids of the articles that
+    report the fact, in input order. A fact reported by one article is that article's alone.
+    """
+
+    sentences: tuple[Sentence, ...]
+    articles: tuple[str, ...]
+
+    @property
+    def support(self) -> int:
+        return len(self.articles)
+
+
+# --- stories (dedup, cluster, store) ---
+
+
+@dataclass(frozen=True, slots=True)
+class CopyGroup:
+    """One text printed by several sources (a wire story reprinted): the article kept and its copies."""
+
+    kept: Article
+    copies: tuple[Article, ...]
+    similarity: float  # the lowest estimated Jaccard similarity of a copy to the kept article
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every distinct source that printed the text, the kept article's first."""
+        seen: dict[str, None] = {}
+        for article in (self.kept, *self.copies):
+            seen.setdefault(article.source or article.url or article.id, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one real-world event (copies folded into the article they copy)."""
+
+    id: str
+    articles: tuple[Article, ...]
+    copies: tuple[CopyGroup, ...] = ()
+
+    @property
+    def headline(self) -> str:
+        """The first title among the articles, else the opening words of the first article."""
+        for article in self.articles:
+            if article.title:
+                return article.title
+        words = self.articles[0].text.split()[:12] if self.articles else []
+        return " ".join(words)
+
+    @property
+    def dates(self) -> tuple[date, date] | None:
+        """The first and last publication dates, when any article has one."""
+        known = sorted(a.published for a in self.articles if a.published)
+        return (known[0], known[-1]) if known else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """Where the clustering put one article: its story, and whether it started that story."""
+
+    article_id: str
+    story_id: str
+    new_story: bool

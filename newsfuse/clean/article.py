@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from newsfuse.clean.rules import KEEP, LineVerdict, is_video_label, judge_line
-from newsfuse.model import Article, Cleaned, DropReason, DroppedLine
+from newsfuse.model import Article, Cleaned, DroppedLine, DropReason
 from newsfuse.text.datelines import find_dateline, outlet_name
 
 _BLANK_RUN = re.compile(r"\n{3,}")
@@ -29,7 +29,9 @@ def _verdicts(lines: list[str], title: str | None) -> list[LineVerdict]:
             continue
         verdict = judge_line(stripped)
         if verdict.reason is None and _normalized(stripped) == previous_kept:
-            verdict = LineVerdict(DropReason.TITLE if _normalized(stripped) == _normalized(title or "") else DropReason.REPEAT)
+            verdict = LineVerdict(
+                DropReason.TITLE if _normalized(stripped) == _normalized(title or "") else DropReason.REPEAT
+            )
         elif verdict.reason is None and after_video_label:
             # the line straight under a player label is the video's description, not the report
             verdict = LineVerdict(DropReason.CAPTION)

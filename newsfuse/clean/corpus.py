@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from newsfuse.model import Cleaned, DropReason, DroppedLine
+from newsfuse.model import Cleaned, DroppedLine, DropReason
 
 # Seen in this many articles of one outlet, a line is furniture (a tagline, a disclaimer), not news.
 # Three, not two: two articles of one outlet may quote the same sentence of a statement.
@@ -24,8 +24,8 @@ def clean_corpus(cleaned: list[Cleaned]) -> list[Cleaned]:
     for item in cleaned:
         source = item.article.source
         if source:
-            lines = {_key(line) for line in item.article.text.split("\n") if line.strip()}
-            counts.update((source, line) for line in lines if len(line.split()) <= MAX_BOILERPLATE_WORDS)
+            distinct = {_key(line) for line in item.article.text.split("\n") if line.strip()}
+            counts.update((source, line) for line in distinct if len(line.split()) <= MAX_BOILERPLATE_WORDS)
     furniture = {key for key, count in counts.items() if count >= MIN_ARTICLES_FOR_BOILERPLATE}
     if not furniture:
         return cleaned

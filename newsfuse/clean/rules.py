@@ -15,14 +15,46 @@ from newsfuse.model import DropReason
 _PROMO = [
     re.compile(r"newsletter\s*(?:receive|sign up|subscribe|get)|^(?:daily|weekly|morning|evening) newsletter", re.I),
     re.compile(r"^(?:stay|keep) (?:up to date|up-to-date|informed|connected) with\b", re.I),
-    re.compile(r"^(?:sign up|subscribe|register|click here|tap here|download (?:the|our)|get the app|read more|related|advertisement|sponsored|recommended|most read|more from)\b.{0,80}$", re.I),
-    re.compile(r"^(?:join|follow|subscribe to|like) (?:us|our|[A-Z][\w.]*['’]s)\b.{0,80}\b(?:channel|newsletter|app|telegram|whatsapp|podcast|youtube|instagram|facebook|twitter|page)\b", re.I),
-    re.compile(r"\b(?:breaking news|the latest news|top stories)\b.{0,40}\b(?:delivered|straight) to (?:you|your)\b", re.I),
+    re.compile(
+        r"^(?:sign up|subscribe|register|click here|tap here|download (?:the|our)|get the app|read more|related|advertisement|sponsored|recommended|most read|more from)\b.{0,80}$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:join|follow|subscribe to|like) (?:us|our|[A-Z][\w.]*['’]s)\b.{0,80}\b(?:channel|newsletter|app|telegram|whatsapp|podcast|youtube|instagram|facebook|twitter|page)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:breaking news|the latest news|top stories)\b.{0,40}\b(?:delivered|straight) to (?:you|your)\b", re.I
+    ),
     re.compile(r"^(?:copyright|©)|all rights reserved\.?$", re.I),
 ]
 _SHARE_WORDS = frozenset(
-    """app subscribe follow listen watch share tweet email e-mail print facebook twitter whatsapp
-    linkedin reddit pinterest telegram comments comment save bookmark copy link x""".split()
+    [
+        "app",
+        "subscribe",
+        "follow",
+        "listen",
+        "watch",
+        "share",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "reddit",
+        "pinterest",
+        "telegram",
+        "comments",
+        "comment",
+        "save",
+        "bookmark",
+        "copy",
+        "link",
+        "x",
+    ]
 )
 _SHARE_MAX_WORDS = 3
 _CREDIT_TAIL = re.compile(
@@ -31,14 +63,19 @@ _CREDIT_TAIL = re.compile(
     re.VERBOSE,
 )
 _CREDIT_PIPE = re.compile(r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3},\s*[A-Z]{2,}(?:/[A-Z]+)?\s*\|\s")
-_FILE_PHOTO = re.compile(r"\((?:FILES?|FILE PHOTO)\)|\bin this (?:file )?(?:photo|picture|image)\b|\bAFP via Getty Images\b|\(?Getty Images\)?\s*$|\bAP Photo/|\bEPA-EFE\b", re.I)
+_FILE_PHOTO = re.compile(
+    r"\((?:FILES?|FILE PHOTO)\)|\bin this (?:file )?(?:photo|picture|image)\b|\bAFP via Getty Images\b|\(?Getty Images\)?\s*$|\bAP Photo/|\bEPA-EFE\b",
+    re.I,
+)
 _VIDEO_LABEL = re.compile(r"^(?:[\w-]+\s){0,3}(?:video|video player|watch|play video)$|^(?:watch|video)\s*:", re.I)
 _SIGNOFF = re.compile(
     r"^\(\s*(?P<outlet>[A-Z0-9][A-Za-z0-9 .&'’-]{1,40}?)(?:\s+(?:with|and|/)\s+(?P<agency>[A-Za-z .&'’-]{2,30}))?\s*\)$"
     r"|^(?:[-–—]\s*)(?P<wire>Reuters|AP|AFP|Bloomberg|AAP|dpa|Xinhua)$"
     r"|^\(?(?:Reporting|Additional reporting|Writing) by\b.{0,160}(?:Editing by\b.{0,80})?\)?$"
 )
-_STAY_UP_TO_DATE = re.compile(r"^(?:stay|keep) (?:up to date|up-to-date|informed|connected) with (?P<outlet>.+?)\s*$", re.I)
+_STAY_UP_TO_DATE = re.compile(
+    r"^(?:stay|keep) (?:up to date|up-to-date|informed|connected) with (?P<outlet>.+?)\s*$", re.I
+)
 _SECTION_MAX_WORDS = 3
 _TERMINAL = re.compile(r"""[.!?:;,]["'”’)]?$""")
 

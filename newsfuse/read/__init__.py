@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, cast
 
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, Problem
@@ -91,7 +91,7 @@ def _read_one(name: str, stream: BinaryIO, fmt: str) -> Iterator[ReadItem]:
 def _read_file(path: Path, fmt: str | None) -> Iterator[ReadItem]:
     name = str(path)
     try:
-        opened: BinaryIO = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # type: ignore[assignment] - GzipFile is a BinaryIO
+        opened = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115 - closed by the with below
     except OSError as error:
         yield Problem(name, f"cannot open: {error.strerror or error}")
         return
@@ -107,7 +107,7 @@ def _read_file(path: Path, fmt: str | None) -> Iterator[ReadItem]:
         if looks_binary(head):
             yield Problem(name, "binary file, not text")
             return
-        yield from _read_one(name, stream, fmt or _format_of(path, head))
+        yield from _read_one(name, cast(BinaryIO, stream), fmt or _format_of(path, head))
 
 
 def _files_under(folder: Path) -> list[Path]:
@@ -117,7 +117,9 @@ def _files_under(folder: Path) -> list[Path]:
     )  # fmt: skip
 
 
-def read_inputs(inputs: Iterable[str | Path], *, fmt: str | None = None, stdin: BinaryIO | None = None) -> Iterator[ReadItem]:
+def read_inputs(
+    inputs: Iterable[str | Path], *, fmt: str | None = None, stdin: BinaryIO | None = None
+) -> Iterator[ReadItem]:
     """Yield the articles of files, folders (recursively) and `-` (standard input), and a `Problem` for each bad one."""
     if fmt is not None and fmt not in READERS:
         raise ConfigError(f"unknown input format {fmt!r}; expected one of: {', '.join(READERS)}")
@@ -127,7 +129,9 @@ def read_inputs(inputs: Iterable[str | Path], *, fmt: str | None = None, stdin: 
             if not data.strip():
                 yield Problem("<stdin>", "empty input")
                 continue
-            yield from _read_one("<stdin>", io.BufferedReader(io.BytesIO(data)), fmt or sniff_format(data[:BINARY_SNIFF_BYTES]))
+            yield from _read_one(
+                "<stdin>", io.BufferedReader(io.BytesIO(data)), fmt or sniff_format(data[:BINARY_SNIFF_BYTES])
+            )
             continue
         path = Path(item)
         if path.is_dir():
@@ -147,7 +151,10 @@ def read_all(inputs: Iterable[str | Path], *, fmt: str | None = None, stdin: Bin
     articles: list[Article] = []
     problems: list[Problem] = []
     for item in read_inputs(inputs, fmt=fmt, stdin=stdin):
-        (articles if isinstance(item, Article) else problems).append(item)  # type: ignore[arg-type] - split by the isinstance test
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            problems.append(item)
     return ReadReport(tuple(articles), tuple(problems))
 
 

@@ -26,7 +26,7 @@ class Reader(Protocol):
     def __call__(self, name: str, stream: BinaryIO) -> Iterator[ReadItem]: ...
 
 
-class Unreadable(Exception):  # noqa: N818 - an internal signal turned into a Problem, never raised to users
+class Unreadable(Exception):
     """Raised inside a reader for one input; the dispatcher turns it into a `Problem`."""
 
 

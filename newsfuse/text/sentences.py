@@ -21,11 +21,61 @@ _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+")
 _INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 # Words that follow an initialism inside a sentence far more often than they start a new one.
 _AFTER_INITIALISM = frozenset(
-    """Secretary President Vice State Department Army Navy Air Marine Marines Coast Forces forces
-    troops officials official Ambassador Embassy Senator Senate Representative Rep. Congress House
-    Treasury Justice Attorney District Court Supreme Capitol Open Census Bureau Border Customs
-    Immigration Federal Special Envoy envoy government intelligence military dollar dollars economy
-    citizens soldiers allies ally sanctions policy""".split()
+    [
+        "Secretary",
+        "President",
+        "Vice",
+        "State",
+        "Department",
+        "Army",
+        "Navy",
+        "Air",
+        "Marine",
+        "Marines",
+        "Coast",
+        "Forces",
+        "forces",
+        "troops",
+        "officials",
+        "official",
+        "Ambassador",
+        "Embassy",
+        "Senator",
+        "Senate",
+        "Representative",
+        "Rep.",
+        "Congress",
+        "House",
+        "Treasury",
+        "Justice",
+        "Attorney",
+        "District",
+        "Court",
+        "Supreme",
+        "Capitol",
+        "Open",
+        "Census",
+        "Bureau",
+        "Border",
+        "Customs",
+        "Immigration",
+        "Federal",
+        "Special",
+        "Envoy",
+        "envoy",
+        "government",
+        "intelligence",
+        "military",
+        "dollar",
+        "dollars",
+        "economy",
+        "citizens",
+        "soldiers",
+        "allies",
+        "ally",
+        "sanctions",
+        "policy",
+    ]
 )
 
 

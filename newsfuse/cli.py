@@ -1,0 +1,119 @@
+"""The command line: a thin shell over the library (parse, one library call, render).
+
+Exit codes:
+    0  done, every input read
+    1  nothing to work on, or a bad option (one line on standard error says why)
+    2  the command line itself is wrong (unknown option, missing argument)
+    3  done, but some inputs were skipped (each named on standard error)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsfuse.clean import clean_articles
+from newsfuse.config import DEFAULT_MAX_WORDS, SummaryConfig
+from newsfuse.errors import ConfigError, InputError, NewsfuseError
+from newsfuse.model import Problem
+from newsfuse.read import READERS, ReadReport, read_all
+from newsfuse.render import RENDERERS
+from newsfuse.summarize import summarize_articles
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_SKIPPED = 3
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Many news reports in, stories a reader can trust out."
+)
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")]
+InputFormat = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format", help=f"Read every input as: {', '.join(READERS)} (default: by extension and content)."
+    ),
+]
+OutputFormat = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {', '.join(RENDERERS)}.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")]
+
+
+def _read(inputs: list[str], fmt: str | None) -> ReadReport:
+    """Read the inputs, naming every skipped one on standard error; fail when nothing is left."""
+    report = read_all(inputs, fmt=fmt)
+    for problem in report.problems:
+        typer.echo(f"newsfuse: skipped {problem}", err=True)
+    if not report.articles:
+        raise InputError("no article could be read from the input" + (" (see above)" if report.problems else ""))
+    return report
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _done(problems: tuple[Problem, ...]) -> None:
+    raise typer.Exit(EXIT_SKIPPED if problems else EXIT_OK)
+
+
+@app.command("summarize")
+def summarize_cli(
+    inputs: Inputs,
+    max_words: Annotated[
+        int | None, typer.Option("--max-words", "-w", help="Most words in the summary.")
+    ] = DEFAULT_MAX_WORDS,
+    max_sentences: Annotated[
+        int | None, typer.Option("--max-sentences", "-s", help="Most sentences in the summary.")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="Summarization engine.")] = "classic",
+    fmt: OutputFormat = "text",
+    input_format: InputFormat = None,
+    output: Output = None,
+) -> None:
+    """Summarize articles about one event, every sentence citing the articles that report it."""
+    if fmt not in RENDERERS:
+        raise ConfigError(f"unknown format {fmt!r}; expected one of: {', '.join(RENDERERS)}")
+    config = SummaryConfig(max_words=max_words, max_sentences=max_sentences, engine=engine)
+    report = _read(inputs, input_format)
+    summary = summarize_articles([c.article for c in clean_articles(report.articles) if c.article.text.strip()], config)
+    _emit(RENDERERS[fmt](summary, report.problems), output)
+    _done(report.problems)
+
+
+@app.command("clean")
+def clean_cli(
+    inputs: Inputs,
+    show_dropped: Annotated[bool, typer.Option("--show-dropped", help="List every dropped line and why.")] = False,
+    input_format: InputFormat = None,
+) -> None:
+    """Print the cleaned text of each article (and, with --show-dropped, what went and why)."""
+    report = _read(inputs, input_format)
+    for cleaned in clean_articles(report.articles):
+        article = cleaned.article
+        typer.echo(
+            f"# {article.title or '(untitled)'}"
+            + (f" — {article.source}" if article.source else "")
+            + f" [{article.path or article.id}]"
+        )
+        typer.echo(article.text + "\n")
+        if show_dropped:
+            for dropped in cleaned.dropped:
+                typer.echo(f"  dropped ({dropped.reason.value}): {dropped.line}")
+            typer.echo("")
+    _done(report.problems)
+
+
+def main() -> None:
+    """Run the CLI, turning newsfuse's errors into one line on standard error and exit code 1."""
+    try:
+        app()
+    except NewsfuseError as error:
+        typer.echo(f"newsfuse: {error}", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,63 @@
+"""The default engine: classic, offline, no model download.
+
+Cross-document concept coverage (score.py) chosen greedily under the budget (select.py), with a
+prior for sentences that several sources report (facts.py), ordered by position (order.py) and
+cited to every article that reports them (cite.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsfuse.config import SummaryConfig
+from newsfuse.model import Article, Summary
+from newsfuse.summarize.candidates import Candidates, prepare
+from newsfuse.summarize.cite import cite
+from newsfuse.summarize.facts import Matches, match_sentences
+from newsfuse.summarize.order import order_sentences
+from newsfuse.summarize.score import concept_weights
+from newsfuse.summarize.select import select_sentences
+
+# Bonus per additional article that reports a sentence, as a share of the mean concept weight of
+# a sentence; tuned with score.py's constants on multinews-fulltext-sample.
+SUPPORT_PRIOR = 0.0
+LEAD_PRIOR = 0.0
+
+
+def _redundancy(candidates: Candidates, matches: Matches) -> sp.csr_matrix:
+    n = len(candidates.sentences)
+    rows = [i for i in range(n) for _ in matches.best[i]]
+    cols = [j for i in range(n) for (j, _) in matches.best[i].values()]
+    graph = sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)).tocsr()
+    return sp.csr_matrix(graph + graph.T)
+
+
+def _prior(candidates: Candidates, matches: Matches, weights: np.ndarray) -> np.ndarray:
+    binary = candidates.terms.counts.copy()
+    binary.data[:] = 1.0
+    coverage = binary @ weights
+    scale = float(coverage[candidates.eligible].mean()) if candidates.eligible.any() else 0.0
+    support = matches.support_counts(candidates) - 1
+    lead = 1.0 / (1.0 + candidates.position.astype(np.float64))
+    return scale * (SUPPORT_PRIOR * support + LEAD_PRIOR * lead)
+
+
+def summarize_classic(articles: Sequence[Article], config: SummaryConfig) -> Summary:
+    """Summarize articles about one event with the classic engine."""
+    candidates = prepare(articles)
+    matches = match_sentences(candidates)
+    weights = concept_weights(candidates)
+    chosen = select_sentences(
+        candidates, weights, _prior(candidates, matches, weights), config, _redundancy(candidates, matches)
+    )
+    rows = order_sentences(candidates, chosen)
+    return Summary(
+        sentences=cite(candidates, matches, rows),
+        articles=tuple(articles),
+        engine="classic",
+        max_words=config.max_words,
+        max_sentences=config.max_sentences,
+    )

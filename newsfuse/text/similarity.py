@@ -1,0 +1,82 @@
+"""Sentence vectors and similarity: the only place newsfuse decides how alike two sentences are.
+
+Sentences become L2-normalised TF-IDF vectors over stemmed content words and stemmed bigrams
+(bigrams catch "Kim Yong" / "White House" as units); IDF is computed over the sentences of the
+texts at hand, so a word every sentence shares counts for little.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from newsfuse.text.tokens import STOP_WORDS, stem, words
+
+BIGRAM_WEIGHT = 1.0
+
+
+def sentence_terms(text: str) -> list[str]:
+    """Stemmed content words, then stemmed bigrams that are not made of stop words alone."""
+    tokens = words(text)
+    stems = [stem(token) for token in tokens]
+    unigrams = [s for token, s in zip(tokens, stems, strict=True) if token not in STOP_WORDS and len(token) > 1]
+    bigrams = [
+        f"{stems[i]} {stems[i + 1]}"
+        for i in range(len(tokens) - 1)
+        if not (tokens[i] in STOP_WORDS and tokens[i + 1] in STOP_WORDS)
+    ]
+    return unigrams + bigrams
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatrix:
+    """Rows are texts, columns terms; `vocabulary[j]` is the term of column j."""
+
+    counts: sp.csr_matrix
+    vocabulary: tuple[str, ...]
+
+    def tfidf(self) -> sp.csr_matrix:
+        """Sublinear TF times smoothed IDF, each row L2-normalised."""
+        n_rows = self.counts.shape[0]
+        df = np.bincount(self.counts.indices, minlength=self.counts.shape[1])
+        idf = np.log((1 + n_rows) / (1 + df)) + 1.0
+        matrix = self.counts.astype(np.float64)
+        matrix.data = 1.0 + np.log(matrix.data)
+        matrix = matrix @ sp.diags(idf)
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+def term_matrix(term_lists: Sequence[Sequence[str]]) -> TermMatrix:
+    """Count the terms of each text into a sparse matrix."""
+    vocabulary: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for terms in term_lists:
+        for term in terms:
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    counts = sp.csr_matrix(
+        (data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(term_lists), max(len(vocabulary), 1))
+    )
+    counts.sum_duplicates()
+    return TermMatrix(counts, tuple(vocabulary))
+
+
+def cosine_pairs(vectors: sp.csr_matrix, threshold: float) -> sp.coo_matrix:
+    """Pairs of rows whose cosine is at least `threshold` (rows must be L2-normalised)."""
+    product = sp.coo_matrix(vectors @ vectors.T)
+    keep = product.data >= threshold
+    return sp.coo_matrix((product.data[keep], (product.row[keep], product.col[keep])), shape=product.shape)
+
+
+def cosine(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
+    """Cosine of two L2-normalised row vectors."""
+    value = float(a.multiply(b).sum())
+    return value if math.isfinite(value) else 0.0
