@@ -1,0 +1,118 @@
+"""The systems the harness can run, by name: newsfuse, baselines, peers and the oracle.
+
+A system takes a cluster and a word budget and returns sentences, best first; the harness
+cuts every system's output to the budget the same way (`budget.cut_to_budget`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from typing import Protocol, cast
+
+from newsfuse.errors import ConfigError, NewsfuseError
+from newsfuse.eval.datasets import EvalCluster
+from newsfuse.eval.oracle import GreedyOracle
+from newsfuse.eval.peers import SummaPeer, SumyPeer
+from newsfuse.model import Article
+from newsfuse.text.sentences import split_sentences
+from newsfuse.text.tokens import word_count
+
+System = Callable[[EvalCluster, int], tuple[str, ...]]
+"""Summarize a cluster in about `budget` words; return the sentences, best first."""
+
+
+class _HasText(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+class _SummaryLike(Protocol):
+    @property
+    def sentences(self) -> Sequence[_HasText]: ...
+
+
+class _Summarize(Protocol):
+    def __call__(self, articles: list[Article], *, max_words: int) -> _SummaryLike: ...
+
+
+def _newsfuse() -> System:
+    summarize = getattr(importlib.import_module("newsfuse"), "summarize", None)
+    if summarize is None:
+        raise NewsfuseError("system 'newsfuse' needs newsfuse.summarize, which this build does not have yet")
+    engine = cast(_Summarize, summarize)
+
+    def run(cluster: EvalCluster, budget: int) -> tuple[str, ...]:
+        return tuple(sentence.text for sentence in engine(list(cluster.articles), max_words=budget).sentences)
+
+    return run
+
+
+def lead(cluster: EvalCluster, budget: int) -> tuple[str, ...]:
+    """The lead baseline: the first sentence of each article in turn, then the second, ..."""
+    per_article = [split_sentences(article.text) for article in cluster.articles]
+    chosen: list[str] = []
+    total = 0
+    depth = 0
+    while total < budget and any(depth < len(sentences) for sentences in per_article):
+        for sentences in per_article:
+            if depth < len(sentences) and total < budget:
+                chosen.append(sentences[depth].text)
+                total += word_count(sentences[depth].text)
+        depth += 1
+    return tuple(chosen)
+
+
+def _lead() -> System:
+    return lead
+
+
+def _oracle() -> System:
+    oracle = GreedyOracle()
+
+    def run(cluster: EvalCluster, budget: int) -> tuple[str, ...]:
+        sentences = list(dict.fromkeys(s.text for article in cluster.articles for s in split_sentences(article.text)))
+        return oracle.select(sentences, cluster.references, budget)
+
+    return run
+
+
+def _sumy(name: str) -> Callable[[], System]:
+    return lambda: SumyPeer(name)
+
+
+SYSTEMS: dict[str, Callable[[], System]] = {
+    "newsfuse": _newsfuse,
+    "lead": _lead,
+    "lexrank": _sumy("lexrank"),
+    "textrank": _sumy("textrank"),
+    "lsa": _sumy("lsa"),
+    "sumbasic": _sumy("sumbasic"),
+    "summa": SummaPeer,
+    "oracle": _oracle,
+}
+"""Every system by name: each entry builds the system (importing its package then)."""
+
+DEFAULT_SYSTEMS: tuple[str, ...] = tuple(SYSTEMS)
+
+
+def make_system(name: str) -> System:
+    """Build the system called `name`.
+
+    Raises:
+        ConfigError: for a name not in `SYSTEMS`.
+        MissingExtra: when the system's package is not installed.
+    """
+    factory = SYSTEMS.get(name)
+    if factory is None:
+        raise ConfigError(f"unknown system {name!r}; expected one of: {', '.join(SYSTEMS)}")
+    return factory()
+
+
+def parse_systems(text: str) -> tuple[str, ...]:
+    """Parse a comma-separated list of system names (as given on a command line)."""
+    names = tuple(name.strip().lower() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in SYSTEMS]
+    if unknown or not names:
+        raise ConfigError(f"systems {text!r} are not valid; expected names from: {', '.join(SYSTEMS)}")
+    return names
