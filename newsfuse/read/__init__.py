@@ -16,7 +16,7 @@ from typing import BinaryIO, Literal, cast
 
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, Problem
-from newsfuse.read.base import BINARY_SNIFF_BYTES, Reader, ReadItem, Unreadable, looks_binary
+from newsfuse.read.base import BINARY_SNIFF_BYTES, MAX_FILE_BYTES, Reader, ReadItem, Unreadable, looks_binary
 from newsfuse.read.html import read_html
 from newsfuse.read.jsonl import read_json, read_jsonl
 from newsfuse.read.multinews import SEPARATOR, read_multinews
@@ -40,6 +40,7 @@ _BY_SUFFIX: dict[str, str] = {
 }  # fmt: skip
 
 STDIN = "-"
+_MB = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,16 @@ def _read_one(name: str, stream: BinaryIO, fmt: str) -> Iterator[ReadItem]:
         yield Problem(name, "empty: no article text")
 
 
+def _too_large(path: Path, fmt: str) -> str | None:
+    """Why a file is refused unread for its size (JSONL streams a line at a time and has no file limit)."""
+    if fmt == "jsonl" or path.suffix.lower() == ".gz":
+        return None
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return None
+    return f"file is too large ({size // _MB} MB; the limit is {MAX_FILE_BYTES // _MB} MB): split it or use JSONL"
+
+
 def _read_file(path: Path, fmt: str | None) -> Iterator[ReadItem]:
     name = str(path)
     try:
@@ -104,10 +115,15 @@ def _read_file(path: Path, fmt: str | None) -> Iterator[ReadItem]:
         if not head.strip():
             yield Problem(name, "empty file")
             return
+        fmt = fmt or _format_of(path, head)
+        too_large = _too_large(path, fmt)
+        if too_large:
+            yield Problem(name, too_large)
+            return
         if looks_binary(head):
             yield Problem(name, "binary file, not text")
             return
-        yield from _read_one(name, cast(BinaryIO, stream), fmt or _format_of(path, head))
+        yield from _read_one(name, cast(BinaryIO, stream), fmt)
 
 
 def _files_under(folder: Path) -> list[Path]:

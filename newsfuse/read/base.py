@@ -18,6 +18,9 @@ ReadItem = Article | Problem
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_LINE_BYTES = MAX_FILE_BYTES
 BINARY_SNIFF_BYTES = 8192
+# Accented letters in Western text are a few per word at most ("François", "Zürich"): ~5% in French,
+# under 1% in English news. Cyrillic or Greek misread as Windows-1252 is nearly all accented letters.
+MAX_ACCENTED_SHARE = 0.3
 
 
 class Reader(Protocol):
@@ -46,8 +49,27 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupt bytes (fewer than its valid non-ASCII characters), the bad bytes replaced."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = sum(1 for ch in text if not ch.isascii() and ch != "\ufffd")
+    return text if 0 < bad < valid else None
+
+
+def _western(data: bytes) -> str | None:
+    """The text as Windows-1252 (a superset of Latin-1) when it reads as accented Latin-script text."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if not ch.isascii())
+    return text if letters and accented / len(letters) <= MAX_ACCENTED_SHARE else None
+
+
 def decode(data: bytes) -> str:
-    """Decode text in any common encoding: UTF-8 (with or without BOM), UTF-16, or a detected one."""
+    """Decode text in any common encoding: UTF-8 (with or without BOM), UTF-16, Windows-1252/Latin-1, or a detected one."""
     if looks_binary(data):
         raise Unreadable("binary file, not text")
     if data.startswith(codecs.BOM_UTF8):
@@ -58,9 +80,15 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # charset_normalizer reads short Western text as cp1250 or cp775 ("naïve" -> "naďve"), so the
+    # commonest legacy encoding is tried first, and only text that reads as Latin script is taken.
+    text = _mostly_utf8(data) or _western(data)
+    if text is not None:
+        return text
     best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise Unreadable("cannot tell the text encoding (not UTF-8, UTF-16 or a common legacy one)")
+    if best is None or not best.languages or best.coherence <= 0:
+        # random or corrupt bytes "decode" in some double-byte code page as text in no language
+        raise Unreadable("undecodable bytes: not text in UTF-8, UTF-16 or a common legacy encoding")
     return str(best)
 
 

@@ -17,6 +17,7 @@ from newsfuse.model import Article, Problem
 from newsfuse.read.base import MAX_LINE_BYTES, ReadItem, parse_date, read_limited
 
 _META_KEYS = ("story", "cluster", "lang")
+_SKIP_CHUNK_BYTES = 1024 * 1024
 
 
 def _optional_str(record: Mapping[str, object], key: str) -> str | None:
@@ -68,9 +69,13 @@ def _line_items(name: str, number: int, record: object) -> Iterator[ReadItem]:
 
 def read_jsonl(name: str, stream: BinaryIO) -> Iterator[ReadItem]:
     """Read articles or clusters from JSON Lines, reporting each bad line and going on."""
-    for number, raw in enumerate(stream, start=1):
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
         if len(raw) > MAX_LINE_BYTES:
-            yield Problem(f"{name}:{number}", "line too long")
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line unread into memory
+                raw = stream.readline(_SKIP_CHUNK_BYTES)
+            yield Problem(f"{name}:{number}", f"line is too long (over {MAX_LINE_BYTES // (1024 * 1024)} MB)")
             continue
         line = raw.decode("utf-8", errors="replace").strip()
         if not line:

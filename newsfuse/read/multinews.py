@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -11,12 +12,14 @@ from newsfuse.read.text import text_to_article
 SEPARATOR = "|||||"
 # Multi-News escapes line breaks inside an article as this token (Fabbri et al. 2019).
 NEWLINE_TOKEN = "NEWLINE_CHAR"
+# The token stands between spaces ("said. NEWLINE_CHAR NEWLINE_CHAR The"): they go with it.
+_ESCAPED_NEWLINE = re.compile(rf"[ \t]*{NEWLINE_TOKEN}[ \t]*")
 
 
 def split_multinews(text: str) -> list[str]:
     """Split a Multi-News source into its articles, restoring escaped line breaks."""
     parts = normalize_newlines(text).split(SEPARATOR)
-    return [part.replace(NEWLINE_TOKEN, "\n").strip() for part in parts if part.strip()]
+    return [_ESCAPED_NEWLINE.sub("\n", part).strip() for part in parts if part.strip()]
 
 
 def read_multinews(name: str, stream: BinaryIO) -> Iterator[ReadItem]:
