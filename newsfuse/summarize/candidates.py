@@ -18,7 +18,9 @@ from newsfuse.text.tokens import word_count
 # A summary sentence must stand on its own: long enough to say something, short enough to read,
 # ending like a sentence. Bounds checked on the Multi-News full-text sample.
 MIN_WORDS = 6
-MAX_WORDS = 60
+MAX_WORDS = 45
+# Under this share of capitals among letters an article was lower-cased (news prose has ~3-5%).
+LOWERCASED_CAPITALS = 0.02
 _ENDS_LIKE_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$""")
 _STARTS_LIKE_SENTENCE = re.compile(r"""^["'“‘(]?[A-Z0-9]""")
 
@@ -54,12 +56,18 @@ def _balanced_quotes(text: str) -> bool:
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
-def _eligible(text: str) -> bool:
+def is_lowercased(text: str) -> bool:
+    """True for text whose capitals were taken out (Multi-News' release): no sentence starts to check."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters > 0 and sum(ch.isupper() for ch in text) / letters < LOWERCASED_CAPITALS
+
+
+def _eligible(text: str, lowercased: bool) -> bool:
     n = word_count(text)
     return (
         MIN_WORDS <= n <= MAX_WORDS
         and bool(_ENDS_LIKE_SENTENCE.search(text))
-        and bool(_STARTS_LIKE_SENTENCE.match(text))
+        and (lowercased or bool(_STARTS_LIKE_SENTENCE.match(text)))
         and _balanced_quotes(text)
     )
 
@@ -69,11 +77,14 @@ def prepare(articles: Sequence[Article]) -> Candidates:
     sentences: list[Sentence] = []
     article_of: list[int] = []
     position: list[int] = []
+    lowercased: list[bool] = []
     for number, article in enumerate(articles):
+        article_lowercased = is_lowercased(article.text)
         for sentence in split_sentences(article.text, article.id):
             sentences.append(sentence)
             article_of.append(number)
             position.append(sentence.index)
+            lowercased.append(article_lowercased)
     texts = tuple(display_text(sentence) for sentence in sentences)
     terms = term_matrix([sentence_terms(text) for text in texts])
     return Candidates(
@@ -83,7 +94,7 @@ def prepare(articles: Sequence[Article]) -> Candidates:
         article=np.array(article_of, dtype=np.int64),
         position=np.array(position, dtype=np.int64),
         n_words=np.array([word_count(text) for text in texts], dtype=np.int64),
-        eligible=np.array([_eligible(text) for text in texts], dtype=bool),
+        eligible=np.array([_eligible(text, low) for text, low in zip(texts, lowercased, strict=True)], dtype=bool),
         terms=terms,
         vectors=terms.tfidf(),
     )

@@ -24,7 +24,7 @@ from newsfuse.summarize.select import select_sentences
 # Bonus per additional article that reports a sentence, as a share of the mean concept weight of
 # a sentence; tuned with score.py's constants on multinews-fulltext-sample.
 SUPPORT_PRIOR = 0.0
-LEAD_PRIOR = 0.0
+LEAD_PRIOR = 1.0
 
 
 def _redundancy(candidates: Candidates, matches: Matches) -> sp.csr_matrix:

@@ -17,10 +17,12 @@ from newsfuse.summarize.candidates import Candidates
 
 # Exponent on length in the gain per cost (Lin and Bilmes 2011 use 0.3); tuned with score.py's
 # constants on multinews-fulltext-sample.
-LENGTH_EXPONENT = 0.5
+LENGTH_EXPONENT = 0.8
 # A sentence that opens with a pronoun leans on the one before it ("He said..."): its gain is cut
 # unless it opens its article.
 DANGLING_PENALTY = 0.5
+# Sentences shorter than this are headlines, labels or fragments: never used, even to fill a budget.
+FALLBACK_MIN_WORDS = 5
 _DANGLING_OPENERS = frozenset(
     ["he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its", "but", "and", "also"]
 )
@@ -41,30 +43,33 @@ def select_sentences(
     """Return the rows of the chosen sentences, in the order they were chosen.
 
     `prior` is a per-sentence bonus added to the coverage gain; `redundant[i, j] > 0` marks two
-    sentences that say the same thing, of which at most one is chosen.
+    sentences that say the same thing, of which at most one is chosen. Eligible sentences are
+    chosen first; when they run out before the budget is full, the other sentences of at least
+    `FALLBACK_MIN_WORDS` words fill it (short, truncated inputs have few sentences to spare).
     """
     binary = candidates.terms.counts.copy().tocsr()
     binary.data[:] = 1.0
     penalty = np.array([DANGLING_PENALTY if _dangling(text) and position > 0 else 1.0
                         for text, position in zip(candidates.texts, candidates.position, strict=True)])  # fmt: skip
-    available = candidates.eligible.copy()
+    cost = np.maximum(candidates.n_words, 1).astype(np.float64) ** LENGTH_EXPONENT
+    blocked = np.zeros(len(candidates.sentences), dtype=bool)
     uncovered = weights.copy()
     chosen: list[int] = []
     words = 0
-    cost = np.maximum(candidates.n_words, 1).astype(np.float64) ** LENGTH_EXPONENT
-    while True:
-        fits = available & np.array([config.fits(words + int(n), len(chosen) + 1) for n in candidates.n_words])
-        if not fits.any():
-            break
-        gain = (binary @ uncovered + prior) * penalty
-        ratio = np.where(fits, gain / cost, -np.inf)
-        best = int(np.argmax(ratio))
-        if gain[best] <= 0:
-            break
-        chosen.append(best)
-        words += int(candidates.n_words[best])
-        available[best] = False
-        uncovered[binary[best].indices] = 0.0
-        if redundant is not None:
-            available[redundant[best].indices] = False
+    for pool in (candidates.eligible, candidates.n_words >= FALLBACK_MIN_WORDS):
+        while True:
+            room_words = np.inf if config.max_words is None else config.max_words - words
+            room_sentences = config.max_sentences is None or len(chosen) < config.max_sentences
+            fits = pool & ~blocked & (candidates.n_words <= room_words) & room_sentences
+            if not fits.any():
+                break
+            gain = (binary @ uncovered + prior) * penalty
+            ratio = np.where(fits, gain / cost, -np.inf)
+            best = int(np.argmax(ratio))
+            chosen.append(best)
+            words += int(candidates.n_words[best])
+            blocked[best] = True
+            uncovered[binary[best].indices] = 0.0
+            if redundant is not None:
+                blocked[redundant[best].indices] = True
     return chosen
