@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from newsfuse.eval.budget import REF_BUDGET
 from newsfuse.eval.run import EvalReport, SystemResult
 
 SPEED_BASELINE = "lexrank"  # the issue's speed bar is stated against sumy's LexRank
@@ -14,6 +15,12 @@ def _speedup(result: SystemResult, baseline: SystemResult | None) -> str:
     if baseline is None or baseline.clusters_per_second <= 0:
         return "-"
     return f"{result.clusters_per_second / baseline.clusters_per_second:.1f}"
+
+
+def _budget_words(report: EvalReport) -> str:
+    if report.budget == REF_BUDGET:
+        return "the mean length of each cluster's references"
+    return f"{report.budget} words"
 
 
 def memory_note(report: EvalReport) -> str:
@@ -31,7 +38,7 @@ def render_markdown(report: EvalReport, *, speed_baseline: str = SPEED_BASELINE)
     """Render the report as a Markdown table, one row per system, with a note on memory."""
     baseline = next((r for r in report.results if r.system == speed_baseline), None)
     lines = [
-        f"**{report.dataset}**: {report.clusters} clusters, budget {report.budget} words",
+        f"**{report.dataset}**: {report.clusters} clusters, budget {_budget_words(report)}",
         "",
         f"| system | R1 | R2 | RLsum | words | clusters/s | x {speed_baseline} | peak MB |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",

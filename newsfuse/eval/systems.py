@@ -6,15 +6,12 @@ cuts every system's output to the budget the same way (`budget.cut_to_budget`).
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
-from typing import Protocol, cast
+from collections.abc import Callable
 
-from newsfuse.errors import ConfigError, NewsfuseError
+from newsfuse.errors import ConfigError
 from newsfuse.eval.datasets import EvalCluster
 from newsfuse.eval.oracle import GreedyOracle
 from newsfuse.eval.peers import SummaPeer, SumyPeer
-from newsfuse.model import Article
 from newsfuse.text.sentences import split_sentences
 from newsfuse.text.tokens import word_count
 
@@ -22,28 +19,11 @@ System = Callable[[EvalCluster, int], tuple[str, ...]]
 """Summarize a cluster in about `budget` words; return the sentences, best first."""
 
 
-class _HasText(Protocol):
-    @property
-    def text(self) -> str: ...
-
-
-class _SummaryLike(Protocol):
-    @property
-    def sentences(self) -> Sequence[_HasText]: ...
-
-
-class _Summarize(Protocol):
-    def __call__(self, articles: list[Article], *, max_words: int) -> _SummaryLike: ...
-
-
 def _newsfuse() -> System:
-    summarize = getattr(importlib.import_module("newsfuse"), "summarize", None)
-    if summarize is None:
-        raise NewsfuseError("system 'newsfuse' needs newsfuse.summarize, which this build does not have yet")
-    engine = cast(_Summarize, summarize)
+    from newsfuse import summarize  # imported when built: newsfuse's package imports nothing of eval
 
     def run(cluster: EvalCluster, budget: int) -> tuple[str, ...]:
-        return tuple(sentence.text for sentence in engine(list(cluster.articles), max_words=budget).sentences)
+        return tuple(sentence.text for sentence in summarize(cluster.articles, max_words=budget).sentences)
 
     return run
 
