@@ -6,8 +6,11 @@ from newsfuse.model import Article, Summary, SummarySentence
 
 
 def citation_numbers(summary: Summary, sentence: SummarySentence) -> list[int]:
-    """The numbers a reader sees for the sources of a sentence, ascending."""
-    return sorted(summary.citation_number(article_id) for article_id in sentence.sources)
+    """The numbers a reader sees for the sources of a sentence, ascending, each once.
+
+    Identical copies share a content id, so one number can stand for several of them.
+    """
+    return sorted({summary.citation_number(article_id) for article_id in sentence.sources})
 
 
 def citation_marks(summary: Summary, sentence: SummarySentence) -> str:
