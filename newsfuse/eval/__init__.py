@@ -10,7 +10,7 @@ from newsfuse.eval.datasets import EvalCluster, load_clusters, pool_clusters
 from newsfuse.eval.report import render_markdown, report_to_json
 from newsfuse.eval.rouge import RougeScorer, RougeScores
 from newsfuse.eval.run import EvalReport, Progress, SystemResult, evaluate, evaluate_file
-from newsfuse.eval.systems import DEFAULT_SYSTEMS, SYSTEMS, System, make_system
+from newsfuse.eval.systems import DEFAULT_SYSTEMS, SYSTEMS, System, make_system, parse_systems
 
 __all__ = [
     "DEFAULT_SYSTEMS",
@@ -30,6 +30,7 @@ __all__ = [
     "load_clusters",
     "make_system",
     "parse_budget",
+    "parse_systems",
     "pool_clusters",
     "render_markdown",
     "report_to_json",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
+from typing import Literal
 
 from newsfuse.errors import InputError
 from newsfuse.eval.budget import Budget, cut_to_budget, word_budget
@@ -29,10 +30,10 @@ CLUSTERS_FILE = "clusters.jsonl"
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """How far a run has come: `done` of `total` clusters of `system` (phase "rouge" or "memory")."""
+    """How far a run has come: `done` of `total` clusters of `system` in the timed or the memory pass."""
 
     system: str
-    phase: str
+    phase: Literal["rouge", "memory"]
     done: int
     total: int
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.eval.budget import REF_BUDGET, cut_to_budget, parse_budget, word_budget
@@ -51,3 +53,14 @@ def test_parse_budget(text, expected):
 def test_parse_budget_rejects_and_names_what_is_valid(text):
     with pytest.raises(ConfigError, match="expected 'ref' or a positive number"):
         parse_budget(text)
+
+
+@given(
+    st.lists(st.text(alphabet="ab .\n", max_size=30), max_size=8),
+    st.integers(min_value=0, max_value=40),
+)
+def test_cut_never_exceeds_the_budget_and_fills_it_when_it_can(sentences, budget):
+    cut = cut_to_budget(sentences, budget)
+    available = sum(len(s.split()) for s in sentences)
+    assert sum(len(s.split()) for s in cut) == min(budget, available)
+    assert " ".join(cut).split() == " ".join(sentences).split()[: min(budget, available)]
