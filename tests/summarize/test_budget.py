@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsfuse
@@ -14,10 +16,12 @@ from newsfuse.read import read_all
 from tests.conftest import EXAMPLE_DIR, sentence_with_words
 
 
+@cache
 def _example() -> tuple[Article, ...]:
     return read_all([EXAMPLE_DIR]).articles
 
 
+@settings(max_examples=25)
 @given(st.integers(min_value=1, max_value=200))
 def test_budget_max_words_never_exceeded_on_example(max_words: int) -> None:
     summary = newsfuse.summarize(_example(), max_words=max_words)
