@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from newsfuse.model import Article, Sentence, Summary, SummarySentence
 
@@ -19,6 +22,20 @@ settings.load_profile("newsfuse")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DIR = ROOT / "examples" / "summit"
 EXAMPLE_FILES = ("france24.txt", "sbs.txt", "straitstimes.txt")
+
+
+_HYPOTHESIS_HOME = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep hypothesis's caches (constants, unicode tables) out of the working tree: it writes them
+    while test modules are collected, before any fixture could give it a tmp_path."""
+    config.stash[_HYPOTHESIS_HOME] = tempfile.mkdtemp(prefix="newsfuse-hypothesis-")
+    set_hypothesis_home_dir(config.stash[_HYPOTHESIS_HOME])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(config.stash.get(_HYPOTHESIS_HOME, ""), ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
