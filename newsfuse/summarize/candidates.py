@@ -21,6 +21,8 @@ MIN_WORDS = 6
 MAX_WORDS = 45
 # Under this share of capitals among letters an article was lower-cased (news prose has ~3-5%).
 LOWERCASED_CAPITALS = 0.02
+_LETTER = re.compile(r"[^\W\d_]")
+_CAPITAL = re.compile(r"[A-Z]")
 _ENDS_LIKE_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$""")
 _STARTS_LIKE_SENTENCE = re.compile(r"""^["'“‘(]?[A-Z0-9]""")
 
@@ -58,8 +60,8 @@ def _balanced_quotes(text: str) -> bool:
 
 def is_lowercased(text: str) -> bool:
     """True for text whose capitals were taken out (Multi-News' release): no sentence starts to check."""
-    letters = sum(ch.isalpha() for ch in text)
-    return letters > 0 and sum(ch.isupper() for ch in text) / letters < LOWERCASED_CAPITALS
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_CAPITAL.findall(text)) / letters < LOWERCASED_CAPITALS
 
 
 def _eligible(text: str, lowercased: bool) -> bool:

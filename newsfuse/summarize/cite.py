@@ -16,7 +16,8 @@ def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[Sum
         cited.append(
             SummarySentence(
                 text=candidates.texts[row],
-                sources=tuple(candidates.articles[p].id for p in positions),
+                # identical copies share a content id: each article is cited once
+                sources=tuple(dict.fromkeys(candidates.articles[p].id for p in positions)),
                 origin=candidates.sentences[row],
                 evidence=matches.evidence(row, candidates),
             )

@@ -62,10 +62,6 @@ def test_summarize_identical_wire_copies_never_show_a_number_twice(fmt: str) -> 
         assert mark + mark not in rendered
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="summarize/cite.py: identical copies share a content id, and sources lists it once per copy",
-)
 def test_summarize_identical_wire_copies_sources_have_no_duplicate_ids() -> None:
     summary = newsfuse.summarize([REPORT, REPORT, REPORT], max_words=60)
     for sentence in summary.sentences:
