@@ -247,3 +247,196 @@ class StoryAssignment:
     article_id: str
     story_id: str
     new_story: bool
+
+
+# --- comparison ---
+
+
+class EntityKind(Enum):
+    """What a named entity is: the kinds a comparison reports."""
+
+    PERSON = "person"
+    PLACE = "place"
+    ORGANIZATION = "organization"
+
+
+class ConflictKind(Enum):
+    """What kind of value the sources disagree on."""
+
+    NUMBER = "number"
+    DATE = "date"
+    PLACE = "place"
+    NAME = "name"
+    ROLE = "title or role"
+    ATTRIBUTION = "attribution"
+
+
+class Granularity(Enum):
+    """How precisely a date is known."""
+
+    DAY = "day"
+    WEEK = "week"
+    PART_OF_MONTH = "part of a month"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class DateBasis(Enum):
+    """What a relative date was resolved against."""
+
+    ABSOLUTE = "the expression names its own date"
+    METADATA = "the article's publication date"
+    DATELINE = "the article's dateline"
+    TEXT = "an explicit date in the article"
+    CORROBORATED = "another article's date for the same day"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One independent source: an article, or several articles printing one text (wire copies) or of one outlet.
+
+    `id` is the id of its first article; `articles` every article it stands for, in input order.
+    """
+
+    id: str
+    name: str
+    articles: tuple[str, ...]
+    reason: str = ""  # why several articles count as one ("" for a single article)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's text (start and end index the article's cleaned text)."""
+
+    article_id: str
+    sentence_index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgreedFact:
+    """A fact that two or more independent sources report."""
+
+    text: str  # the sentence that stands for it (the first, dateline removed)
+    fact: Fact
+    sources: tuple[str, ...]  # ids of the independent sources
+
+    @property
+    def support(self) -> int:
+        return len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class UniquePoint:
+    """What one source alone reports: a whole sentence, or a detail (`detail`) of a sentence others match."""
+
+    text: str
+    sentence: Sentence
+    source: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One value of a contested point, with where it is stated."""
+
+    value: str
+    spans: tuple[Span, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Statements about the same thing that differ in a value; `subject` says what the thing is."""
+
+    kind: ConflictKind
+    subject: str
+    sides: tuple[ConflictSide, ...]
+    partial: bool = False  # True when the sides overlap (one names more) rather than exclude each other
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, place or organization, with every name the sources give it.
+
+    `descriptions` are the titles and roles the sources attach to it ("Secretary of State").
+    """
+
+    id: str
+    name: str
+    kind: EntityKind
+    variants: tuple[str, ...]
+    mentions: tuple[Span, ...]
+    articles: tuple[str, ...]
+    descriptions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """The days a date expression can mean, first and last included."""
+
+    first: date
+    last: date
+    granularity: Granularity
+
+    @property
+    def label(self) -> str:
+        """ "Friday 18 January 2019", "late February 2019", "June 2018", "2017"."""
+        if self.granularity is Granularity.DAY:
+            return f"{self.first:%A} {self.first.day} {self.first:%B %Y}"
+        if self.granularity is Granularity.WEEK:
+            return f"week of {self.first.day} {self.first:%B %Y}"
+        if self.granularity is Granularity.PART_OF_MONTH:
+            part = {1: "early", 11: "mid"}.get(self.first.day, "late")  # the thirds compare/dates.py cuts a month into
+            return f"{part} {self.first:%B %Y}"
+        if self.granularity is Granularity.MONTH:
+            return f"{self.first:%B %Y}"
+        return str(self.first.year)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in an article and what it was resolved to (`when` None: unresolved, `note` says why)."""
+
+    span: Span
+    when: DateRange | None
+    basis: DateBasis | None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """What the sources date to one day or period, each mention with its exact phrase."""
+
+    when: DateRange
+    mentions: tuple[DateMention, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What several reports of one event agree on, what one alone says, where they differ, who and when."""
+
+    summary: Summary
+    sources: tuple[Source, ...]
+    sentences: tuple[Sentence, ...]  # every sentence of every article: what the other fields point into
+    agreed: tuple[AgreedFact, ...]
+    unique: tuple[UniquePoint, ...]
+    conflicts: tuple[Conflict, ...]
+    entities: tuple[Entity, ...]
+    timeline: tuple[TimelineEvent, ...]
+    unresolved: tuple[DateMention, ...]
+    ner: str  # which recognizer found the entities
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.summary.articles
+
+    def source_of(self, article_id: str) -> Source:
+        """The independent source an article belongs to."""
+        for source in self.sources:
+            if article_id in source.articles:
+                return source
+        raise KeyError(article_id)
