@@ -14,6 +14,7 @@ import argparse
 import math
 import os
 import platform
+import resource
 import shlex
 import subprocess
 import sys
@@ -43,14 +44,16 @@ DEFAULT_DATA_DIR = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "summarization.md"
 PEERS = ("lead", "lexrank", "textrank", "lsa", "sumbasic", "summa", "oracle")
 FAST_SYSTEMS = ("newsfuse", "lead", "oracle")  # fast enough to run on every cluster of every set
-# On a DUC 2006 cluster (~1,200 sentences) sumy's LexRank, TextRank and LSA and summa take 12-20 s each
-# on this 2-core machine: all peers on the first 15 clusters keep the whole run under an hour.
-DUC2006_PEER_LIMIT = 15
+# On a DUC 2006 cluster (~1,200 sentences) sumy's LexRank, TextRank and LSA and summa take 12-25 s each
+# on this 2-core machine, and the peers take ~0.3 s a multinews-dev cluster together: these limits keep
+# the whole run near half an hour.
+DUC2006_PEER_LIMIT = 5
+MULTINEWS_DEV_PEER_LIMIT = 500
 SCALES = (1, 4, 16)
 SCALING_SET = "multinews-fulltext-sample"
 SCALING_CLUSTERS = 80  # divisible by every scale, so each scale sees the same articles
 SCALING_BUDGET = 250  # fixed, so only the input grows
-MEMORY_CLUSTERS = 2  # peak memory is set by the largest clusters; tracing is slow, so only two
+MEMORY_CLUSTERS = 1  # peak memory is set by the largest cluster; tracing slows the peers several times
 PROGRESS_EVERY = 10.0  # seconds
 PACKAGES = ("rouge-score", "sumy", "summa", "nupunkt", "numpy")
 
@@ -76,8 +79,66 @@ SETS: dict[str, BenchSet] = {
     "duc2007-update": BenchSet(
         "duc2007-update", 100, "30 sets; each set summarized on its own (earlier sets are not given)"
     ),
-    "multinews-dev": BenchSet("multinews-dev", "ref", "2,086 clusters, truncated and lower-cased inputs"),
+    "multinews-dev": BenchSet(
+        "multinews-dev", "ref", "2,086 clusters, truncated and lower-cased inputs", peer_limit=MULTINEWS_DEV_PEER_LIMIT
+    ),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """What issue 7 asks of newsfuse on one set (ROUGE F1 x 100; speed as a multiple of LexRank's)."""
+
+    rouge1: float | None = None
+    rouge2: float | None = None
+    rouge_lsum: float | None = None
+    above_every_peer: bool = False
+    min_speedup: float | None = None
+
+
+BARS: dict[str, Bar] = {
+    "multinews-fulltext-sample": Bar(46.5, 15.8, 42.0, min_speedup=20.0),
+    "duc2006": Bar(41.0, 10.5, min_speedup=20.0),
+    "duc2007-update": Bar(35.0, 9.5),
+    "multinews-dev": Bar(above_every_peer=True),
+}
+MAX_PEAK_MB = 500.0
+NOT_PEERS = ("newsfuse", "oracle")
+
+
+def _bar_rows(name: str, quality: EvalReport, speed: EvalReport) -> list[str]:
+    """Check newsfuse against the bar: quality on the widest run, speed on the run with LexRank."""
+    bar = BARS[name]
+    try:
+        ours = quality.result("newsfuse")
+    except KeyError:
+        return []
+    rows = []
+    metrics = {"R1": ours.rouge1, "R2": ours.rouge2, "RLsum": ours.rouge_lsum}
+    for label, needed in (("R1", bar.rouge1), ("R2", bar.rouge2), ("RLsum", bar.rouge_lsum)):
+        if needed is not None:
+            rows.append((label, f">= {needed}", f"{metrics[label]:.2f}", metrics[label] >= needed))
+    if bar.above_every_peer:
+        peers = [r for r in quality.results if r.system not in NOT_PEERS]
+        for label, pick in (("R1", "rouge1"), ("R2", "rouge2"), ("RLsum", "rouge_lsum")):
+            best = max(peers, key=lambda r, pick=pick: getattr(r, pick), default=None)
+            if best is not None:
+                value = getattr(best, pick)
+                rows.append((label, f"> {best.system} {value:.2f}", f"{metrics[label]:.2f}", metrics[label] > value))
+    if bar.min_speedup is not None:
+        try:
+            lexrank = speed.result("lexrank").clusters_per_second
+            speedup = speed.result("newsfuse").clusters_per_second / lexrank
+            rows.append(
+                ("speed", f">= {bar.min_speedup:.0f} x lexrank", f"{speedup:.1f} x", speedup >= bar.min_speedup)
+            )
+        except KeyError:
+            pass
+    peaks = [r.result("newsfuse").peak_mb for r in (quality, speed)]
+    measured = [peak for peak in peaks if peak is not None]
+    if measured:
+        rows.append(("peak MB", f"< {MAX_PEAK_MB:.0f}", f"{max(measured):.1f}", max(measured) < MAX_PEAK_MB))
+    return [f"| {name} | {c} | {need} | {got} | {'yes' if ok else 'NO'} |" for c, need, got, ok in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +229,8 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
         "--peer-limit",
         type=int,
         default=None,
-        help=f"first N clusters of each set for the slow peers (default: {DUC2006_PEER_LIMIT} on duc2006, else all); "
+        help=f"first N clusters of each set for the slow peers (default: {DUC2006_PEER_LIMIT} on duc2006, "
+        f"{MULTINEWS_DEV_PEER_LIMIT} on multinews-dev, else all); "
         f"{', '.join(FAST_SYSTEMS)} always see every cluster",
     )
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated systems (all)")
@@ -190,6 +252,7 @@ def main(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     show = _ProgressLine(started)
     sections: list[str] = []
+    bar_rows: list[str] = []
     for name in args.sets:
         bench = SETS[name]
         path = args.data_dir / name / "clusters.jsonl"
@@ -201,6 +264,7 @@ def main(argv: Sequence[str]) -> int:
             runs.append((clusters, [s for s in systems if s in FAST_SYSTEMS]))
         else:
             runs.append((clusters, systems))
+        reports: list[EvalReport] = []
         for subset, names in runs:
             print(f"{name}: {len(subset)} clusters, {', '.join(names)}", file=sys.stderr, flush=True)
             report: EvalReport = evaluate(
@@ -215,6 +279,8 @@ def main(argv: Sequence[str]) -> int:
             print(table, flush=True)
             title = f"{name}, {len(subset)} clusters" + ("" if len(runs) == 1 else f": {', '.join(names)}")
             sections.append(f"### {title}\n\n{bench.note}.\n\n{table}")
+            reports.append(report)
+        bar_rows += _bar_rows(name, quality=reports[-1], speed=reports[0])
     if not args.no_scaling and "newsfuse" in systems:
         print("scaling: newsfuse on pooled clusters", file=sys.stderr, flush=True)
         pool = load_clusters(args.data_dir / SCALING_SET / "clusters.jsonl", limit=SCALING_CLUSTERS)
@@ -226,13 +292,19 @@ def main(argv: Sequence[str]) -> int:
             f"{SCALING_BUDGET} words. The growth exponent is log(time ratio) / log(sentence ratio) against the row "
             "above: 1.0 is linear, about 1.1 is n log n at these sizes, 2.0 quadratic.\n\n" + scaling
         )
+    if bar_rows:
+        bar = "| set | criterion | needed | newsfuse | met |\n| --- | --- | --- | ---: | --- |\n" + "\n".join(bar_rows)
+        print(bar, flush=True)
+        sections.insert(0, f"## The bar of issue 7\n\n{bar}\n\n## Tables\n")
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     command = "python benchmarks/summarization.py " + shlex.join(argv) if argv else "python benchmarks/summarization.py"
     header = (
         "# Summarization benchmark\n\n"
         f"Command: `{command.strip()}`  \n"
         f"Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; newsfuse commit {_commit()}; "
         f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; {_versions()}  \n"
-        f"Total time: {time.perf_counter() - started:.0f} s\n\n"
+        f"Total time: {time.perf_counter() - started:.0f} s; peak RSS of the whole process (every system, all data "
+        f"loaded): {peak_rss_mb:.0f} MB\n\n"
         "Scoring: rouge-score rouge1 / rouge2 / rougeLsum F1 x 100, stemming on, mean over each cluster's "
         "references, mean over clusters; ROUGE-Lsum sees one sentence a line (newsfuse's splitter on both sides). "
         "Every system's output is cut to the same word budget (whole sentences, the last one truncated by words); "

@@ -43,15 +43,18 @@ class _NewsfuseTokenizer:
         return tuple(words(sentence))
 
 
-def _take_until(budget: int, ranked: Iterable[str]) -> tuple[str, ...]:
-    taken: list[str] = []
+def take_until(budget: int, ranked: Iterable[str]) -> tuple[str, ...]:
+    """Take sentences best first until `budget` words, skipping repeats (wire copies repeat sentences)."""
+    taken: dict[str, str] = {}
     total = 0
     for text in ranked:
         if total >= budget:
             break
-        taken.append(text)
-        total += word_count(text)
-    return tuple(taken)
+        key = " ".join(text.lower().split())
+        if key not in taken:
+            taken[key] = text
+            total += word_count(text)
+    return tuple(taken.values())
 
 
 class SumyPeer:
@@ -98,7 +101,7 @@ class SumyPeer:
             return infos
 
         self._summarizer(document, best_first)
-        return _take_until(budget, ranked)
+        return take_until(budget, ranked)
 
 
 class SummaPeer:
@@ -117,4 +120,4 @@ class SummaPeer:
             return ()
         scored: list[tuple[str, float]] = self._summarize("\n".join(lines), ratio=1.0, scores=True)
         ranked = sorted(scored, key=lambda pair: -pair[1])  # stable: ties keep text order
-        return _take_until(budget, (text for text, _ in ranked))
+        return take_until(budget, (text for text, _ in ranked))

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from newsfuse.errors import ConfigError
 from newsfuse.eval.datasets import EvalCluster
 from newsfuse.eval.oracle import GreedyOracle
-from newsfuse.eval.peers import SummaPeer, SumyPeer
+from newsfuse.eval.peers import SummaPeer, SumyPeer, take_until
 from newsfuse.text.sentences import split_sentences
-from newsfuse.text.tokens import word_count
 
 System = Callable[[EvalCluster, int], tuple[str, ...]]
 """Summarize a cluster in about `budget` words; return the sentences, best first."""
@@ -31,16 +30,11 @@ def _newsfuse() -> System:
 def lead(cluster: EvalCluster, budget: int) -> tuple[str, ...]:
     """The lead baseline: the first sentence of each article in turn, then the second, ..."""
     per_article = [split_sentences(article.text) for article in cluster.articles]
-    chosen: list[str] = []
-    total = 0
-    depth = 0
-    while total < budget and any(depth < len(sentences) for sentences in per_article):
-        for sentences in per_article:
-            if depth < len(sentences) and total < budget:
-                chosen.append(sentences[depth].text)
-                total += word_count(sentences[depth].text)
-        depth += 1
-    return tuple(chosen)
+    depth = max((len(sentences) for sentences in per_article), default=0)
+    round_robin = (
+        sentences[level].text for level in range(depth) for sentences in per_article if level < len(sentences)
+    )
+    return take_until(budget, round_robin)
 
 
 def _lead() -> System:
