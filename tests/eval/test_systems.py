@@ -74,3 +74,13 @@ def test_parse_systems():
     assert parse_systems("lead, LexRank") == ("lead", "lexrank")
     with pytest.raises(ConfigError, match="expected names from"):
         parse_systems("lead,nope")
+
+
+def test_lead_skips_sentences_repeated_by_wire_copies():
+    assert lead(_cluster(A, A, B), 100) == (
+        "Alpha one happened.",
+        "Beta one began.",
+        "Alpha two followed.",
+        "Beta two went on.",
+        "Alpha three ended.",
+    )
