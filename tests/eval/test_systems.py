@@ -84,3 +84,21 @@ def test_lead_skips_sentences_repeated_by_wire_copies():
         "Beta two went on.",
         "Alpha three ended.",
     )
+
+
+def test_oracle_first_pick_is_the_best_sentence_by_the_real_scorer():
+    pytest.importorskip("rouge_score")
+    from newsfuse.eval.oracle import GreedyOracle
+    from newsfuse.eval.rouge import RougeScorer
+
+    sentences = [
+        "The storm hit the coast on Monday night.",
+        "Officials said schools would close for two days.",
+        "Power failed across the city as the storm hit.",
+        "Fans of the team celebrated.",
+    ]
+    references = ["A storm hit the coast Monday, and power failed across the city.", "Schools closed for two days."]
+    scorer = RougeScorer()
+    totals = [scorer.score([s], references) for s in sentences]
+    best = max(range(len(sentences)), key=lambda i: totals[i].rouge1 + totals[i].rouge2)
+    assert GreedyOracle().select(sentences, references, 8)[0] == sentences[best]
