@@ -24,6 +24,7 @@ from newsfuse.summarize.select import select_sentences
 # Bonus per additional article that reports a sentence, as a share of the mean concept weight of
 # a sentence; tuned with score.py's constants on multinews-fulltext-sample.
 SUPPORT_PRIOR = 0.0
+LEAD_ARTICLES = 5.0
 LEAD_PRIOR = 1.0
 
 
@@ -42,7 +43,10 @@ def _prior(candidates: Candidates, matches: Matches, weights: np.ndarray) -> np.
     scale = float(coverage[candidates.eligible].mean()) if candidates.eligible.any() else 0.0
     support = matches.support_counts(candidates) - 1
     lead = 1.0 / (1.0 + candidates.position.astype(np.float64))
-    return scale * (SUPPORT_PRIOR * support + LEAD_PRIOR * lead)
+    # the more sources, the more cross-document coverage says on its own and the less the lead must
+    lead_weight = LEAD_PRIOR * min(1.0, LEAD_ARTICLES / max(len(candidates.articles), 1))
+    prior = SUPPORT_PRIOR * support + lead_weight * lead
+    return scale * prior
 
 
 def summarize_classic(articles: Sequence[Article], config: SummaryConfig) -> Summary:

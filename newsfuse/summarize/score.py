@@ -9,8 +9,9 @@ which keeps one outlet's colour out of a summary of what the sources report.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-import scipy.sparse as sp
 
 from newsfuse.summarize.candidates import Candidates
 
@@ -20,6 +21,7 @@ POSITION_DECAY = 0.3  # a mention in sentence p counts 1 + POSITION_BONUS / (1 +
 POSITION_BONUS = 1.0
 UNIGRAM_WEIGHT = 0.25  # content words matter, but less than the bigrams that pin a fact down
 MIN_SUPPORT = 2  # a concept must appear in this many articles (when there are that many)
+MIN_SUPPORT_SHARE = 0.12  # ... and in this share of them
 
 
 def concept_weights(candidates: Candidates) -> np.ndarray:
@@ -28,23 +30,20 @@ def concept_weights(candidates: Candidates) -> np.ndarray:
     n_terms = counts.shape[1]
     if counts.shape[0] == 0:
         return np.zeros(n_terms)
-    binary = counts.copy()
-    binary.data[:] = 1.0
-    mention = 1.0 + POSITION_BONUS / (1.0 + POSITION_DECAY * candidates.position.astype(np.float64))
-    # best (earliest) mention of each concept within each article, summed over articles
+    coo = counts.tocoo()
+    mention = 1.0 + POSITION_BONUS / (1.0 + POSITION_DECAY * candidates.position[coo.row].astype(np.float64))
+    # the best (earliest) mention of each concept within each article, summed over articles
     n_articles = len(candidates.articles)
-    weights = np.zeros(n_terms)
-    support = np.zeros(n_terms)
-    for article in range(n_articles):
-        rows = np.flatnonzero(candidates.article == article)
-        if rows.size == 0:
-            continue
-        weighted = sp.diags(mention[rows]) @ binary[rows]
-        best = np.asarray(weighted.max(axis=0).todense()).ravel()
-        weights += best
-        support += best > 0
-    if n_articles >= MIN_SUPPORT:
-        weights[support < MIN_SUPPORT] = 0.0
+    key = candidates.article[coo.row].astype(np.int64) * n_terms + coo.col
+    order = np.lexsort((-mention, key))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = key[order][1:] != key[order][:-1]
+    best = order[first]
+    weights = np.bincount(coo.col[best], weights=mention[best], minlength=n_terms)
+    support = np.bincount(coo.col[best], minlength=n_terms)
+    min_support = max(MIN_SUPPORT, math.ceil(MIN_SUPPORT_SHARE * n_articles))
+    if n_articles >= min_support:
+        weights[support < min_support] = 0.0
     is_unigram = np.array([" " not in term for term in candidates.terms.vocabulary], dtype=bool)
     weights[is_unigram] *= UNIGRAM_WEIGHT
     return weights

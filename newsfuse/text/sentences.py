@@ -9,6 +9,7 @@ word names a U.S. office ("U.S. Secretary of State"), so those pieces are joined
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -79,16 +80,6 @@ _AFTER_INITIALISM = frozenset(
 )
 
 
-def _punkt_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for start, end in nupunkt.sent_spans(text):
-        if spans and _joins_previous(text[spans[-1][0] : spans[-1][1]].rstrip(), text[start:end].lstrip()):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
-
-
 def _joins_previous(previous: str, current: str) -> bool:
     if not current:
         return True
@@ -119,12 +110,32 @@ def _line_spans(text: str) -> Iterator[tuple[int, int, int]]:
         paragraph += 1
 
 
+def _pieces(line: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Cut a line at Punkt's boundaries, joining back the pieces Punkt cut wrongly."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(line)]:
+        if cut <= start:
+            continue
+        if spans and _joins_previous(line[spans[-1][0] : spans[-1][1]].rstrip(), line[start:cut].lstrip()):
+            spans[-1] = (spans[-1][0], cut)
+        else:
+            spans.append((start, cut))
+        start = cut
+    return spans
+
+
 def split_sentences(text: str, article_id: str = "") -> tuple[Sentence, ...]:
     """Split an article's text into sentences whose spans index `text`."""
+    # one Punkt pass over the whole text (a call per line costs more than the splitting itself),
+    # then every line break is a boundary too
+    boundaries = sorted({start for start, _ in nupunkt.sent_spans(text)})
     sentences: list[Sentence] = []
     for line_start, line_end, paragraph in _line_spans(text):
         line = text[line_start:line_end]
-        for start, end in _punkt_spans(line):
+        first = bisect.bisect_right(boundaries, line_start)
+        last = bisect.bisect_left(boundaries, line_end)
+        for start, end in _pieces(line, [b - line_start for b in boundaries[first:last]]):
             piece = line[start:end]
             stripped = piece.strip()
             if not stripped:
