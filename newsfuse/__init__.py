@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsfuse.compare import CompareConfig, compare_articles
+from newsfuse.compare.config import NerChoice
 from newsfuse.config import DEFAULT_MAX_WORDS, SummaryConfig
 from newsfuse.errors import ConfigError, InputError, MissingExtra, NewsfuseError, StoreError
 from newsfuse.model import (
     Article,
     Citation,
     Cleaned,
+    Comparison,
     DroppedLine,
     DropReason,
     Fact,
@@ -23,7 +26,7 @@ from newsfuse.model import (
     Summary,
     SummarySentence,
 )
-from newsfuse.pipeline import summarize_pipeline
+from newsfuse.pipeline import as_articles, clean_all, summarize_pipeline
 from newsfuse.read import read_all
 
 __version__ = "0.1.0"
@@ -54,6 +57,26 @@ def summarize(
     return summarize_pipeline(articles, SummaryConfig(max_words=max_words, max_sentences=max_sentences, engine=engine))
 
 
+def compare(
+    articles: Iterable[str | Article], *, max_words: int | None = DEFAULT_MAX_WORDS, ner: NerChoice = "auto"
+) -> Comparison:
+    """Clean the articles and compare them: what they agree on, what one alone says, where they differ.
+
+    Args:
+        articles: texts or `Article`s about one event.
+        max_words: the budget of the summary the comparison opens with.
+        ner: "classic" (built in), "spacy" (the `ner` extra) or "auto" (spaCy when installed).
+
+    Returns:
+        A `Comparison`: `.summary`, `.agreed`, `.unique`, `.conflicts`, `.entities`, `.timeline`.
+
+    Example:
+        >>> comparison = newsfuse.compare(["text of report 1", "text of report 2"])  # doctest: +SKIP
+    """
+    config = CompareConfig(summary=SummaryConfig(max_words=max_words), ner=ner)
+    return compare_articles([item.article for item in clean_all(as_articles(articles))], config)
+
+
 __all__ = [
     "Article",
     "Citation",
@@ -72,6 +95,7 @@ __all__ = [
     "SummaryConfig",
     "SummarySentence",
     "__version__",
+    "compare",
     "read_all",
     "summarize",
 ]

@@ -117,31 +117,6 @@ def clean_cli(
     _done(report.problems)
 
 
-@app.command("eval")
-def eval_cli(
-    data: Annotated[Path, typer.Argument(help="Clusters with reference summaries, one JSON object a line.")],
-    budget: Annotated[
-        str, typer.Option(help="Words per summary: a number, or 'ref' for the mean reference length.")
-    ] = "ref",
-    systems: Annotated[
-        str, typer.Option(help="Comma-separated systems: newsfuse, lead, lexrank, textrank, lsa, sumbasic, oracle, ...")
-    ] = "newsfuse,lead",
-    limit: Annotated[int | None, typer.Option(help="Only the first N clusters.")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the report as JSON to this file.")] = None,
-) -> None:
-    """Score systems against human references: ROUGE-1/2/Lsum F1, clusters per second, peak memory."""
-    from newsfuse.eval import evaluate_file, parse_budget, parse_systems, render_markdown, report_to_json
-    from newsfuse.eval.progress import rich_progress
-
-    with rich_progress() as progress:
-        report = evaluate_file(
-            data, budget=parse_budget(budget), systems=parse_systems(systems), limit=limit, progress=progress
-        )
-    typer.echo(render_markdown(report))
-    if json_out is not None:
-        json_out.write_text(report_to_json(report), encoding="utf-8")
-
-
 def _compare(report: ReadReport, fmt: str, ner: str, max_words: int | None, engine: str = "classic") -> str:
     if fmt not in COMPARISON_RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}; expected one of: {', '.join(COMPARISON_RENDERERS)}")

@@ -37,3 +37,14 @@ class CompareConfig:
             )
         if not 0.0 < self.copy_jaccard <= 1.0:
             raise ConfigError(f"copy_jaccard must be in (0, 1], got {self.copy_jaccard}")
+
+
+def compare_config(*, ner: str = "auto", max_words: int | None = None, engine: str = "classic") -> CompareConfig:
+    """A config from plain option values (the CLI's), each checked: names what is valid when wrong."""
+    choices: dict[str, NerChoice] = {choice: choice for choice in get_args(NerChoice)}
+    if ner not in choices:
+        raise ConfigError(f"unknown entity recognizer {ner!r}; expected one of: {', '.join(choices)}")
+    summary = (
+        SummaryConfig(max_words=max_words, engine=engine) if max_words is not None else SummaryConfig(engine=engine)
+    )
+    return CompareConfig(summary=summary, ner=choices[ner])
