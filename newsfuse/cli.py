@@ -18,14 +18,11 @@ import typer
 from newsfuse.clean import clean_articles
 from newsfuse.compare import compare_articles
 from newsfuse.compare.config import compare_config
-from newsfuse.compare import compare_articles
-from newsfuse.compare.config import compare_config
 from newsfuse.config import DEFAULT_MAX_WORDS, SummaryConfig
 from newsfuse.errors import ConfigError, InputError, NewsfuseError
 from newsfuse.model import Problem
 from newsfuse.read import READERS, ReadReport, read_all
 from newsfuse.render import RENDERERS
-from newsfuse.render.comparison import COMPARISON_RENDERERS
 from newsfuse.render.comparison import COMPARISON_RENDERERS
 from newsfuse.summarize import summarize_articles
 
@@ -143,30 +140,6 @@ def eval_cli(
     typer.echo(render_markdown(report))
     if json_out is not None:
         json_out.write_text(report_to_json(report), encoding="utf-8")
-
-
-def _compare(report: ReadReport, fmt: str, ner: str, max_words: int | None, engine: str = "classic") -> str:
-    if fmt not in COMPARISON_RENDERERS:
-        raise ConfigError(f"unknown format {fmt!r}; expected one of: {', '.join(COMPARISON_RENDERERS)}")
-    articles = [c.article for c in clean_articles(report.articles) if c.article.text.strip()]
-    comparison = compare_articles(articles, compare_config(ner=ner, max_words=max_words, engine=engine))
-    return COMPARISON_RENDERERS[fmt](comparison, report.problems)
-
-
-@app.command("compare")
-def compare_cli(
-    inputs: Inputs,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(COMPARISON_RENDERERS)}.")
-    ] = "text",
-    ner: Annotated[str, typer.Option(help="Entity recognizer: auto (spaCy when installed), spacy, classic.")] = "auto",
-    input_format: InputFormat = None,
-    output: Output = None,
-) -> None:
-    """Compare reports of one event: agreed, unique to one source, contested, entities, timeline."""
-    report = _read(inputs, input_format)
-    _emit(_compare(report, fmt, ner, DEFAULT_MAX_WORDS), output)
-    _done(report.problems)
 
 
 def _compare(report: ReadReport, fmt: str, ner: str, max_words: int | None, engine: str = "classic") -> str:
