@@ -73,18 +73,17 @@ def descriptions_of(text: str, name_start: int, name_end: int) -> list[tuple[int
 def role_terms(description: str) -> frozenset[str]:
     """The content of a description as stems, countries and demonyms in one form."""
     text = description.lower().replace("’", "'").replace("'s", "").replace(".", "")
-    for short, long in lx.ALIASES.items():
-        text = re.sub(rf"\b{re.escape(long)}\b", short, text)
-    terms = set()
+    words = []
     for word in re.findall(r"[a-z][a-z-]*", text):
-        if word in STOP_WORDS:
-            continue
         for ending, replacement in _DEMONYM_ENDINGS:
             if word.endswith(ending):
                 word = word[: -len(ending)] + replacement
                 break
-        terms.add(stem(word))
-    return frozenset(terms)
+        words.append(word)
+    text = " ".join(words)
+    for short, long in lx.ALIASES.items():
+        text = re.sub(rf"\b{re.escape(long)}\b", short, text)
+    return frozenset(stem(word) for word in text.split() if word not in STOP_WORDS)
 
 
 def same_role(a: str, b: str) -> bool:
