@@ -249,6 +249,44 @@ class StoryAssignment:
     new_story: bool
 
 
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    """One line of a story listing: what `newsfuse stories` prints."""
+
+    id: str
+    size: int  # distinct articles (copies not counted)
+    copies: int
+    sources: tuple[str, ...]
+    first: date | None
+    last: date | None
+    headline: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingest did: counts, the inputs skipped with their reasons, and the speed."""
+
+    read: int  # articles read from the inputs
+    known: int  # already in the store (re-ingested): left as they were
+    added: int  # new distinct articles stored
+    copies: int  # new articles folded into an article they copy
+    new_stories: int
+    grown_stories: int  # stories that existed and gained articles
+    skipped: tuple[Problem, ...]
+    seconds: float
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.read / self.seconds if self.seconds > 0 else 0.0
+
+    def __str__(self) -> str:
+        return (
+            f"read {self.read} articles ({self.known} already stored), added {self.added}, "
+            f"{self.copies} copies, {self.new_stories} new stories, {self.grown_stories} grown, "
+            f"{len(self.skipped)} skipped; {self.articles_per_second:.0f} articles/s"
+        )
+
+
 # --- comparison ---
 
 

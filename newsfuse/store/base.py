@@ -1,0 +1,63 @@
+"""The `Store` protocol: where ingested articles, copies, stories and summaries are kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from datasketch import LeanMinHash
+
+from newsfuse.cluster.incremental import StoryTracker
+from newsfuse.model import Article, Sentence, Story, StoryAssignment, StoryInfo, Summary
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBatch:
+    """Everything one ingest batch adds, written in one transaction."""
+
+    articles: tuple[Article, ...]  # distinct new articles (copies excluded)
+    sentences: tuple[Sentence, ...]
+    fingerprints: tuple[tuple[str, LeanMinHash], ...]  # of the distinct articles, for finding later copies
+    copies: tuple[tuple[Article, str, float], ...]  # (copy, id of the article it copies, estimated Jaccard)
+    assignments: tuple[StoryAssignment, ...]  # for distinct articles and copies alike
+    tracker: StoryTracker  # the clustering state after the batch
+    first_row: int  # the tracker's article rows from this one on are new in this batch
+
+
+class Store(Protocol):
+    """A persistent corpus of articles grouped into stories; each `write` is atomic."""
+
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        """Return which of these article ids (distinct articles or copies) are stored."""
+        ...
+
+    def write(self, batch: StoredBatch) -> None:
+        """Store one batch atomically: all of it or, if interrupted, none of it."""
+        ...
+
+    def tracker(self) -> StoryTracker | None:
+        """The clustering state saved with the last batch (None for an empty store)."""
+        ...
+
+    def fingerprints(self) -> Iterable[tuple[str, LeanMinHash]]:
+        """The fingerprint of every distinct stored article."""
+        ...
+
+    def stories(self, *, limit: int | None = None) -> list[StoryInfo]:
+        """List stories, biggest (then most recent) first."""
+        ...
+
+    def story(self, story_id: str) -> Story:
+        """Return one story with its articles and copies; raises StoreError for an unknown id."""
+        ...
+
+    def summary(self, story_id: str) -> Summary | None:
+        """Return the stored summary of a story if it is current (the story has not grown since)."""
+        ...
+
+    def save_summary(self, story_id: str, summary: Summary) -> None:
+        """Store a story's summary, replacing an older one."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,391 @@
+"""The default store: one DuckDB file (embedded, no server).
+
+Schema, version 1 (`SCHEMA_VERSION`; the `schema_version` table records which version wrote a file):
+
+    schema_version(version, written_by)                  one row
+    articles(id PK, title, text, source, url, published, path, meta JSON, added_at)   distinct texts
+    sentences(article_id, idx, text, start_char, end_char, paragraph)   spans index articles.text
+    copies(id PK, kept_id, similarity, title, source, url, published, path, added_at) reprints of an article
+    fingerprints(article_id PK, hashvalues BLOB)         MinHash of each distinct article (finds later copies)
+    story_articles(article_id PK, story_id)              membership of distinct articles and copies alike
+    stories(id PK, size, copies, first_date, last_date, headline, updated_at)
+    summaries(story_id PK, story_size, engine, max_words, max_sentences, summary JSON, created_at)
+    article_terms(row PK, article_id, indices BLOB, counts BLOB)   hashed term counts, in clustering order
+    cluster_config(threshold, neighbours, max_postings, max_gap_days)   one row: the options the store was built with
+
+The incremental clusterer's state is rebuilt from article_terms, story_articles and articles.published.
+
+Every ingest batch is one transaction, so a killed ingest keeps every batch it finished and none of the
+one it was in; ids are content hashes (or the input's own ids), so re-ingesting changes nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import numpy as np
+from datasketch import LeanMinHash
+from scipy import sparse
+
+from newsfuse.cluster.batch import ClusterConfig, day_numbers
+from newsfuse.cluster.features import N_FEATURES
+from newsfuse.cluster.incremental import StoryTracker
+from newsfuse.dedup.minhash import fingerprint_from_values
+from newsfuse.errors import StoreError
+from newsfuse.model import Article, Citation, CopyGroup, Sentence, Story, StoryInfo, Summary, SummarySentence
+from newsfuse.store.base import StoredBatch
+
+SCHEMA_VERSION = 1
+_HEADLINE_WORDS = 12
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, written_by VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, title VARCHAR, text VARCHAR NOT NULL, source VARCHAR, url VARCHAR,
+    published DATE, path VARCHAR, meta JSON, added_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, paragraph INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS copies (
+    id VARCHAR PRIMARY KEY, kept_id VARCHAR NOT NULL, similarity DOUBLE, title VARCHAR, source VARCHAR,
+    url VARCHAR, published DATE, path VARCHAR, added_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR PRIMARY KEY, hashvalues BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS story_articles (article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY, size INTEGER, copies INTEGER, first_date DATE, last_date DATE,
+    headline VARCHAR, updated_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS summaries (
+    story_id VARCHAR PRIMARY KEY, story_size INTEGER, engine VARCHAR, max_words INTEGER,
+    max_sentences INTEGER, summary JSON, created_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS article_terms (row BIGINT PRIMARY KEY, article_id VARCHAR NOT NULL, indices BLOB, counts BLOB);
+CREATE TABLE IF NOT EXISTS cluster_config (threshold DOUBLE, neighbours INTEGER, max_postings INTEGER, max_gap_days INTEGER);
+"""
+
+
+def _code_version() -> str:
+    try:
+        return metadata.version("newsfuse")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class DuckDBStore:
+    """A newsfuse corpus in one DuckDB file; use as a context manager or call `close()`.
+
+    Example:
+        >>> with DuckDBStore(tmp_path / "news.duckdb") as store:  # doctest: +SKIP
+        ...     print(store.stories(limit=10))
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store; run `newsfuse ingest PATHS --db {self.path}` first")
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = duckdb.connect(str(self.path), read_only=read_only)
+        except (duckdb.Error, OSError) as error:
+            raise StoreError(f"{self.path}: cannot open the store ({str(error).splitlines()[0]})") from error
+        self._check_version(read_only)
+
+    def _check_version(self, read_only: bool) -> None:
+        tables = {row[0] for row in self._db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "schema_version" in tables:
+            row = self._db.execute("SELECT max(version), any_value(written_by) FROM schema_version").fetchone()
+            version = int(row[0]) if row and row[0] is not None else 0
+            if version > SCHEMA_VERSION:
+                self._db.close()
+                raise StoreError(
+                    f"{self.path}: written by a newer newsfuse ({row[1] if row else '?'}, schema {version}); "
+                    f"this version reads schema {SCHEMA_VERSION} or older: upgrade newsfuse"
+                )
+            return
+        if tables:
+            self._db.close()
+            raise StoreError(f"{self.path}: a DuckDB file but not a newsfuse store (no schema_version table)")
+        if read_only:
+            return
+        self._db.execute(_SCHEMA)
+        self._db.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, f"newsfuse {_code_version()}"])
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _query(self, sql: str, parameters: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        return self._db.execute(sql, list(parameters)).fetchall()
+
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self._query(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest($1)) UNION ALL SELECT id FROM copies WHERE id IN (SELECT unnest($1))",
+            [list(ids)],
+        )
+        return {row[0] for row in rows}
+
+    def write(self, batch: StoredBatch) -> None:
+        now = _now()
+        db = self._db
+        db.execute("BEGIN TRANSACTION")
+        try:
+            if batch.articles:
+                a = batch.articles
+                db.execute(
+                    "INSERT INTO articles SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), "
+                    "unnest($6)::DATE, unnest($7), unnest($8)::JSON, $9",
+                    [
+                        [x.id for x in a], [x.title for x in a], [x.text for x in a], [x.source for x in a],
+                        [x.url for x in a], [x.published for x in a], [x.path for x in a],
+                        [json.dumps(dict(x.meta)) if x.meta else None for x in a], now,
+                    ],
+                )  # fmt: skip
+            if batch.sentences:
+                s = batch.sentences
+                db.execute(
+                    "INSERT INTO sentences SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6)",
+                    [[x.article_id for x in s], [x.index for x in s], [x.text for x in s], [x.start for x in s], [x.end for x in s], [x.paragraph for x in s]],
+                )
+            if batch.fingerprints:
+                db.execute(
+                    "INSERT INTO fingerprints SELECT unnest($1), unnest($2)",
+                    [[key for key, _ in batch.fingerprints], [np.asarray(m.hashvalues, dtype=np.uint64).tobytes() for _, m in batch.fingerprints]],
+                )
+            if batch.copies:
+                c = [copy for copy, _, _ in batch.copies]
+                db.execute(
+                    "INSERT INTO copies SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6), "
+                    "unnest($7)::DATE, unnest($8), $9",
+                    [
+                        [x.id for x in c], [kept for _, kept, _ in batch.copies], [sim for _, _, sim in batch.copies],
+                        [x.title for x in c], [x.source for x in c], [x.url for x in c], [x.published for x in c],
+                        [x.path for x in c], now,
+                    ],
+                )  # fmt: skip
+            if batch.assignments:
+                db.execute(
+                    "INSERT INTO story_articles SELECT unnest($1), unnest($2)",
+                    [[x.article_id for x in batch.assignments], [x.story_id for x in batch.assignments]],
+                )
+                self._refresh_stories(sorted({x.story_id for x in batch.assignments}), now)
+            self._write_terms(batch.tracker, batch.first_row)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _write_terms(self, tracker: StoryTracker, first_row: int) -> None:
+        if not self._query("SELECT count(*) FROM cluster_config")[0][0]:
+            c = tracker.config
+            self._db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?)", [c.threshold, c.neighbours, c.max_postings, c.max_gap_days])
+        rows = tracker.counts[first_row:]
+        if not rows.shape[0]:
+            return
+        bounds = rows.indptr
+        self._db.execute(
+            "INSERT INTO article_terms SELECT unnest($1), unnest($2), unnest($3), unnest($4)",
+            [
+                list(range(first_row, first_row + rows.shape[0])),
+                tracker.article_ids[first_row:],
+                [rows.indices[a:b].astype(np.int32).tobytes() for a, b in itertools.pairwise(bounds)],
+                [rows.data[a:b].astype(np.float32).tobytes() for a, b in itertools.pairwise(bounds)],
+            ],
+        )
+
+    def _refresh_stories(self, story_ids: list[str], now: datetime) -> None:
+        self._db.execute(
+            f"""
+            INSERT OR REPLACE INTO stories
+            SELECT sa.story_id,
+                   count(a.id),
+                   count(c.id),
+                   min(coalesce(a.published, c.published)),
+                   max(coalesce(a.published, c.published)),
+                   coalesce(arg_min(a.title, coalesce(a.published, DATE '9999-12-31')) FILTER (WHERE a.title IS NOT NULL),
+                            array_to_string(list_slice(string_split(any_value(a.text ORDER BY a.id), ' '), 1, {_HEADLINE_WORDS}), ' ')),
+                   $2
+            FROM story_articles sa
+            LEFT JOIN articles a ON a.id = sa.article_id
+            LEFT JOIN copies c ON c.id = sa.article_id
+            WHERE sa.story_id IN (SELECT unnest($1))
+            GROUP BY sa.story_id
+            """,
+            [story_ids, now],
+        )
+
+    def tracker(self) -> StoryTracker | None:
+        config = self._db.execute("SELECT * FROM cluster_config").fetchone()
+        if config is None:
+            return None
+        rows = self._query(
+            """SELECT t.article_id, t.indices, t.counts, sa.story_id, a.published
+               FROM article_terms t JOIN story_articles sa USING (article_id) JOIN articles a ON a.id = t.article_id
+               ORDER BY t.row"""
+        )
+        indices = [np.frombuffer(bytes(r[1]), dtype=np.int32) for r in rows]
+        lengths = np.array([len(i) for i in indices], dtype=np.int64)
+        counts = sparse.csr_matrix(
+            (
+                np.concatenate([np.frombuffer(bytes(r[2]), dtype=np.float32) for r in rows] or [np.empty(0, np.float32)]),
+                np.concatenate(indices or [np.empty(0, np.int32)]),
+                np.concatenate([[0], np.cumsum(lengths)]),
+            ),
+            shape=(len(rows), N_FEATURES),
+        )
+        story_row: dict[str, int] = {}
+        for r in rows:
+            story_row.setdefault(r[3], len(story_row))
+        copies = dict(self._query("SELECT c.id, sa.story_id FROM copies c JOIN story_articles sa ON sa.article_id = c.id"))
+        return StoryTracker.from_parts(
+            config=ClusterConfig(float(config[0]), int(config[1]), int(config[2]), int(config[3])),
+            counts=counts,
+            article_ids=[r[0] for r in rows],
+            article_story=np.array([story_row[r[3]] for r in rows], dtype=np.int64),
+            days=day_numbers([Article("", "", published=r[4]) for r in rows]),
+            story_ids=list(story_row),
+            copies=copies,
+        )
+
+    def fingerprints(self) -> Iterator[tuple[str, LeanMinHash]]:
+        cursor = self._db.execute("SELECT article_id, hashvalues FROM fingerprints ORDER BY article_id")
+        while rows := cursor.fetchmany(10_000):
+            for key, blob in rows:
+                yield key, fingerprint_from_values(np.frombuffer(bytes(blob), dtype=np.uint64))
+
+    def stories(self, *, limit: int | None = None) -> list[StoryInfo]:
+        rows = self._query(
+            """
+            SELECT s.id, s.size, s.copies, s.first_date, s.last_date, s.headline,
+                   list(DISTINCT coalesce(a.source, c.source) ORDER BY coalesce(a.source, c.source))
+                       FILTER (WHERE coalesce(a.source, c.source) IS NOT NULL)
+            FROM stories s
+            JOIN story_articles sa ON sa.story_id = s.id
+            LEFT JOIN articles a ON a.id = sa.article_id
+            LEFT JOIN copies c ON c.id = sa.article_id
+            GROUP BY s.id, s.size, s.copies, s.first_date, s.last_date, s.headline
+            ORDER BY s.size + s.copies DESC, s.last_date DESC NULLS LAST, s.id
+            """
+            + (" LIMIT ?" if limit is not None else ""),
+            [limit] if limit is not None else [],
+        )
+        return [StoryInfo(r[0], r[1], r[2], tuple(r[6] or ()), r[3], r[4], r[5] or "") for r in rows]
+
+    def _articles(self, ids: Sequence[str]) -> list[Article]:
+        rows = self._query(
+            "SELECT id, text, title, source, url, published, path, meta FROM articles WHERE id IN (SELECT unnest($1))", [list(ids)]
+        )
+        return [_article(row) for row in rows]
+
+    def story(self, story_id: str) -> Story:
+        members = [row[0] for row in self._query("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])]
+        if not members:
+            raise StoreError(f"{self.path}: no story {story_id!r}; `newsfuse stories --db {self.path}` lists them")
+        articles = sorted(self._articles(members), key=lambda a: (a.published or date.max, a.id))
+        copy_rows = self._query(
+            "SELECT id, kept_id, similarity, title, source, url, published, path FROM copies WHERE id IN (SELECT unnest($1)) ORDER BY id",
+            [members],
+        )
+        by_id = {article.id: article for article in articles}
+        missing = sorted({row[1] for row in copy_rows} - set(by_id))
+        by_id.update({article.id: article for article in self._articles(missing)})
+        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        for row in copy_rows:
+            grouped.setdefault(row[1], []).append(row)
+        copies = tuple(
+            CopyGroup(
+                by_id[kept],
+                tuple(Article(r[0], by_id[kept].text, r[3], r[4], r[5], r[6], r[7]) for r in rows),
+                min(r[2] for r in rows),
+            )
+            for kept, rows in sorted(grouped.items())
+        )
+        return Story(story_id, tuple(articles), copies)
+
+    def summary(self, story_id: str) -> Summary | None:
+        row = self._db.execute(
+            "SELECT su.summary FROM summaries su JOIN stories s ON s.id = su.story_id "
+            "WHERE su.story_id = ? AND su.story_size = s.size + s.copies",
+            [story_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return _summary_from_json(json.loads(row[0]), self._articles)
+
+    def save_summary(self, story_id: str, summary: Summary) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO summaries SELECT ?, s.size + s.copies, ?, ?, ?, ?::JSON, ? FROM stories s WHERE s.id = ?",
+            [story_id, summary.engine, summary.max_words, summary.max_sentences, json.dumps(_summary_to_json(summary)), _now(), story_id],
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (for reports and tests)."""
+        tables = ("articles", "sentences", "copies", "fingerprints", "story_articles", "stories", "summaries", "article_terms")
+        return {table: int(self._query(f"SELECT count(*) FROM {table}")[0][0]) for table in tables}
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    meta = json.loads(row[7]) if row[7] else None
+    return Article.from_text(row[1], id=row[0], title=row[2], source=row[3], url=row[4], published=row[5], path=row[6], meta=meta)
+
+
+def _summary_to_json(summary: Summary) -> dict[str, object]:
+    return {
+        "engine": summary.engine,
+        "max_words": summary.max_words,
+        "max_sentences": summary.max_sentences,
+        "articles": [article.id for article in summary.articles],
+        "sentences": [
+            {
+                "text": s.text,
+                "sources": list(s.sources),
+                "origin": [s.origin.article_id, s.origin.index, s.origin.text, s.origin.start, s.origin.end, s.origin.paragraph],
+                "evidence": [[c.article_id, c.sentence_index, c.similarity] for c in s.evidence],
+            }
+            for s in summary.sentences
+        ],
+    }
+
+
+def _summary_from_json(data: dict[str, Any], load: Any) -> Summary:
+    ids = list(data["articles"])
+    by_id = {article.id: article for article in load(ids)}
+    sentences = tuple(
+        SummarySentence(
+            s["text"],
+            tuple(s["sources"]),
+            Sentence(*s["origin"]),
+            tuple(Citation(c[0], int(c[1]), float(c[2])) for c in s["evidence"]),
+        )
+        for s in data["sentences"]
+    )
+    return Summary(sentences, tuple(by_id[i] for i in ids if i in by_id), data["engine"], data["max_words"], data["max_sentences"])
+
+
+def iter_batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Yield lists of at most `size` items."""
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
