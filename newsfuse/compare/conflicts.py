@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsfuse.compare import lexicon as lx
 from newsfuse.compare.dates import find_expressions
 from newsfuse.compare.roles import same_role
 from newsfuse.model import (
@@ -33,7 +34,7 @@ from newsfuse.model import (
     Span,
 )
 from newsfuse.summarize.candidates import Candidates
-from newsfuse.text.tokens import stem
+from newsfuse.text.tokens import STOP_WORDS, stem
 
 # Cosine (TF-IDF, `text.similarity`) two sentences need before a difference in who says it, or in
 # the people they name, counts as a conflict: paraphrases of one statement score 0.3-0.6 on the
@@ -69,11 +70,25 @@ _NUMBER = re.compile(
 )
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _ATTRIBUTION = re.compile(
-    r"(?:according to\s+(?P<according>[^,.;\"“”]{3,60}))"
-    r"|(?:(?P<before>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*|(?:the|a|an)\s+[\w'’ -]{2,40}?)\s+"
+    r"(?:\baccording to\s+(?P<according>[^,.;\"“”]{3,60}))"
+    r"|(?:(?P<before>\b(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*|\b(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)\s+"
     r"(?:said|says|told|announced|tweeted|reported|confirmed|stated|added)\b)"
     r"|(?:\b(?:said|says|told)\s+(?P<after>(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,4}|people [\w ]{3,40}?|officials?\b))",
 )
+# Words that can stand where a speaker does but never name one ("It said", "a statement that said").
+_NOT_SPEAKERS = (
+    STOP_WORDS
+    | {w.lower() for w in lx.SENTENCE_STARTERS | lx.MONTH_AND_DAY_NAMES}
+    | {
+        "statement",
+        "report",
+        "letter",
+        "post",
+        "tweet",
+        "video",
+    }
+)
+MIN_LISTED_PLACES = 2  # places that overlap count as contested only when both sides list several (venue lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +174,9 @@ def attribution_values(sentence: Sentence, entities: Iterable[tuple[Entity, Span
         group = next(g for g in ("according", "before", "after") if match.group(g))
         start, end = match.start(group), match.end(group)
         phrase = sentence.text[start:end].strip()
+        content = [w for w in re.findall(r"[\w'’-]+", phrase.lower()) if w not in {"the", "a", "an"}]
+        if not content or any(w in _NOT_SPEAKERS for w in content) or content[-1].endswith(("'s", "’s")):
+            continue
         absolute = (sentence.start + start, sentence.start + end)
         named = [e for e, span in known if absolute[0] <= span.start < absolute[1]]
         if named:
@@ -244,11 +262,15 @@ def fact_conflicts(
             for s in (a, b)
         )
 
-    # which differences count: numbers and places that overlap or exclude each other; dates, people and
-    # attributions only when they exclude each other (a sentence naming one more date or person is no conflict)
+    def lists(by_source: Mapping[str, list[_Value]]) -> bool:
+        return all(len({v.key for v in values}) >= MIN_LISTED_PLACES for values in by_source.values())
+
+    # which differences count: values that exclude each other (numbers of one unit always; places after
+    # "in"/"at"; dates, people and attributions in close paraphrases), and place lists that differ in part
+    # (one sentence naming one more date, number or person is no conflict)
     rules: dict[ConflictKind, tuple[bool, Callable[[str, str], bool]]] = {
-        ConflictKind.NUMBER: (True, lambda a, b: True),
-        ConflictKind.DATE: (False, lambda a, b: True),
+        ConflictKind.NUMBER: (False, lambda a, b: True),
+        ConflictKind.DATE: (False, close),
         ConflictKind.PLACE: (True, locative),
         ConflictKind.NAME: (False, close),
         ConflictKind.ATTRIBUTION: (False, close),
@@ -259,7 +281,7 @@ def fact_conflicts(
             continue
         partial_counts, disjoint_ok = rules[kind]
         outcome = _compare_slot(by_source, disjoint_ok=disjoint_ok)
-        if outcome is None or (outcome[0] and not partial_counts):
+        if outcome is None or (outcome[0] and not (partial_counts and lists(by_source))):
             continue
         conflicts.append(Conflict(kind, agreed.text, _sides(by_source), partial=outcome[0]))
     return conflicts

@@ -27,6 +27,7 @@ from newsfuse.compare import lexicon as lx
 from newsfuse.errors import MissingExtra
 from newsfuse.model import EntityKind, Sentence
 from newsfuse.text.datelines import find_dateline
+from newsfuse.text.tokens import STOP_WORDS
 
 STRONG = 1.0  # a cue that decides the kind: a title, a head word, a list
 WEAK = 0.4  # a hint: a locative preposition, the shape of a name
@@ -78,7 +79,9 @@ def _tokens(text: str) -> list[_Token]:
 
 def _is_name_token(token: _Token) -> bool:
     bare = _POSSESSIVE.sub("", token.text)
-    return token.capitalised and bare not in lx.MONTH_AND_DAY_NAMES and bare not in {"I", "I'm"}
+    base = re.split(r"['’]", bare)[0]
+    function_word = not base.isupper() and base.lower() in STOP_WORDS  # "It", "We’re", "May" (but "US")
+    return token.capitalised and bare not in lx.MONTH_AND_DAY_NAMES and not function_word
 
 
 def _runs(tokens: list[_Token]) -> list[list[int]]:
@@ -231,7 +234,7 @@ def spacy_available() -> bool:
 
 
 @cache
-def _spacy_pipeline() -> Any:  # spaCy's Language: typed as Any so mypy needs no spaCy installed
+def load_spacy_pipeline() -> Any:  # spaCy's Language: typed as Any so mypy needs no spaCy installed
     """Load the model once per process, with only the pipes NER needs."""
     if not spacy_available():
         raise MissingExtra("the spaCy entity recognizer needs: pip install 'newsfuse[ner]'")
@@ -242,7 +245,7 @@ def _spacy_pipeline() -> Any:  # spaCy's Language: typed as Any so mypy needs no
 
 def spacy_recognizer(sentences: Sequence[Sentence], lower_words: frozenset[str]) -> list[Found]:
     """Find names with spaCy's statistical NER (en_core_web_sm 3.8), then check kinds with the lexicon."""
-    nlp = _spacy_pipeline()
+    nlp = load_spacy_pipeline()
     found = []
     for sentence, doc in zip(sentences, nlp.pipe([s.text for s in sentences], batch_size=SPACY_BATCH), strict=True):
         dateline = find_dateline(sentence.text) if sentence.index == 0 else None

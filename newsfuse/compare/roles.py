@@ -22,9 +22,14 @@ _APPOSITIVE = re.compile(
 _COPULA = re.compile(
     rf"^\s+(?:is|was|remains|became)\s+(?P<role>(?:a|an|the|one of)\s[^,.;:\"“”()]{{3,{MAX_APPOSITIVE_CHARS}}}?)\s*(?=[,.;:\"”)]|$)"
 )
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\b")
 _SPEECH = frozenset(["said", "says", "told", "announced", "added", "tweeted", "wrote", "reported", "according"])
 # Demonyms and country names reduced to one form, so "North Korean leader" and "North Korea's leader" match.
-_DEMONYM_ENDINGS = (("ean", "ea"), ("ian", "ia"), ("can", "ca"))
+_DEMONYM_ENDINGS = (("ean", "ea"), ("ian", "ia"), ("can", "ca"), ("ese", ""))
+# Two descriptions say the same when one's terms hold the other's, or when they share this share of
+# their terms ("GOP state Senate candidate" / "Republican state Senate candidate": 3 of 5).
+SAME_ROLE_JACCARD = 0.5
+MIN_FUZZY_TERM = 6  # "archaeologist"/"archeologist": long words one letter apart are one word
 
 
 def _title_before(text: str, name_start: int) -> tuple[int, int] | None:
@@ -66,7 +71,10 @@ def descriptions_of(text: str, name_start: int, name_end: int) -> list[tuple[int
     for pattern in (_APPOSITIVE, _COPULA):
         match = pattern.match(text[name_end:])
         if match and not _SPEECH & set(match.group("role").lower().split()):
-            found.append((name_end + match.start("role"), name_end + match.end("role")))
+            role = match.group("role")
+            clause = _RELATIVE.search(role)  # "a forensic archaeologist who normally works ...": the noun phrase
+            end = match.start("role") + (clause.start() if clause else len(role))
+            found.append((name_end + match.start("role"), name_end + end))
     return found
 
 
@@ -86,7 +94,25 @@ def role_terms(description: str) -> frozenset[str]:
     return frozenset(stem(word) for word in text.split() if word not in STOP_WORDS)
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < MIN_FUZZY_TERM:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1 :] for i in range(len(b))) or (
+        len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    )
+
+
 def same_role(a: str, b: str) -> bool:
     """True when two descriptions say the same, or one says more of it ("President" / "US President")."""
-    terms_a, terms_b = role_terms(a), role_terms(b)
-    return bool(terms_a) and bool(terms_b) and (terms_a <= terms_b or terms_b <= terms_a)
+    terms_a, terms_b = set(role_terms(a)), set(role_terms(b))
+    if not terms_a or not terms_b:
+        return False
+    for term in list(terms_a - terms_b):  # spelling variants count as the same term
+        twin = next((t for t in terms_b - terms_a if _one_letter_apart(term, t)), None)
+        if twin is not None:
+            terms_a = (terms_a - {term}) | {twin}
+    if terms_a <= terms_b or terms_b <= terms_a:
+        return True
+    return len(terms_a & terms_b) / len(terms_a | terms_b) >= SAME_ROLE_JACCARD
