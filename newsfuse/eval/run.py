@@ -1,8 +1,9 @@
 """Run systems side by side on the same clusters: ROUGE, clusters per second, peak memory.
 
 Speed and memory are measured in separate passes, because tracing allocations slows Python
-down: the timed pass runs every cluster untraced, then the memory pass runs the largest
-clusters again under `tracemalloc` and reports the highest peak of one cluster.
+down: the timed pass runs every cluster untraced, all systems on one cluster before the next,
+then the memory pass runs the largest clusters again under `tracemalloc` and reports the
+highest peak of one cluster.
 """
 
 from __future__ import annotations
@@ -110,25 +111,27 @@ def _peak_mb(
     return peak / BYTES_PER_MB
 
 
-def _run_system(
-    name: str,
-    system: System,
+def _run_interleaved(
+    built: Sequence[tuple[str, System]],
     clusters: Sequence[EvalCluster],
     budget: Budget,
     scorer: RougeScorer,
     progress: ProgressCallback | None,
-) -> list[ClusterResult]:
-    results: list[ClusterResult] = []
+) -> dict[str, list[ClusterResult]]:
+    # Every system runs on a cluster before any moves to the next, so a busy machine (other
+    # jobs on shared cores) slows all systems alike and the speed ratios stay fair.
+    results: dict[str, list[ClusterResult]] = {name: [] for name, _ in built}
     for done, cluster in enumerate(clusters, start=1):
         limit = word_budget(budget, cluster.references)
-        start = time.perf_counter()
-        summary = cut_to_budget(system(cluster, limit), limit)
-        seconds = time.perf_counter() - start
-        scores = scorer.score(summary, cluster.references)
-        words = sum(word_count(sentence) for sentence in summary)
-        results.append(ClusterResult(cluster.id, limit, words, seconds, scores))
-        if progress is not None:
-            progress(Progress(name, "rouge", done, len(clusters)))
+        for name, system in built:
+            start = time.perf_counter()
+            summary = cut_to_budget(system(cluster, limit), limit)
+            seconds = time.perf_counter() - start
+            scores = scorer.score(summary, cluster.references)
+            words = sum(word_count(sentence) for sentence in summary)
+            results[name].append(ClusterResult(cluster.id, limit, words, seconds, scores))
+            if progress is not None:
+                progress(Progress(name, "rouge", done, len(clusters)))
     return results
 
 
@@ -166,9 +169,10 @@ def evaluate(
     scorer = RougeScorer()
     built = [(name, make_system(name)) for name in dict.fromkeys(systems)]
     sampled = _largest(clusters, memory_clusters)
+    timed = _run_interleaved(built, clusters, budget, scorer, progress)
     results: list[SystemResult] = []
     for name, system in built:
-        per_cluster = _run_system(name, system, clusters, budget, scorer, progress)
+        per_cluster = timed[name]
         seconds = sum(result.seconds for result in per_cluster)
         results.append(
             SystemResult(
