@@ -37,6 +37,7 @@ def test_api_all_snapshot() -> None:
         "SummaryConfig",
         "SummarySentence",
         "__version__",
+        "compare",
         "read_all",
         "summarize",
     ]
