@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterable
 
-from newsfuse.model import Comparison, Conflict, Problem
+from newsfuse.model import Comparison, Conflict, ConflictKind, Problem
 from newsfuse.render.citations import citation_marks, source_line
 
 WIDTH = 100
@@ -35,7 +35,10 @@ def short(text: str, limit: int = SUBJECT_CHARS) -> str:
 
 
 def _conflict_title(conflict: Conflict) -> str:
-    extent = "the sources name different sets" if conflict.partial else "the sources disagree"
+    if conflict.kind is ConflictKind.ROLE:
+        extent = "the sources describe differently"
+    else:
+        extent = "the sources list different sets" if conflict.partial else "the sources disagree"
     return f"{conflict.kind.value} ({extent}): {short(conflict.subject)}"
 
 

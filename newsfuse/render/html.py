@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 from string import Template
 
-from newsfuse.model import Comparison, Problem, Sentence, Span, SummarySentence
+from newsfuse.model import Comparison, Conflict, ConflictKind, Problem, Sentence, Span, SummarySentence
 from newsfuse.render.citations import source_line
 
 TEMPLATE = "comparison.html"
@@ -91,10 +91,16 @@ def _unique(comparison: Comparison) -> str:
     return _section("Unique to one source", "unique", "".join(groups) or "<p>(none)</p>")
 
 
+def _extent(conflict: Conflict) -> str:
+    if conflict.kind is ConflictKind.ROLE:
+        return "described differently"
+    return "lists differ in part" if conflict.partial else "contradict"
+
+
 def _contested(comparison: Comparison) -> str:
     items = []
     for conflict in comparison.conflicts:
-        extent = "names differ in part" if conflict.partial else "contradict"
+        extent = _extent(conflict)
         sides = "".join(
             f"<li>{escape(side.value)} {_span_cites(comparison, side.spans)}</li>" for side in conflict.sides
         )
@@ -116,7 +122,7 @@ def _entities(comparison: Comparison) -> str:
         roles = "; ".join(dict.fromkeys(d.text for d in entity.descriptions))
         rows.append(
             f"<tr><td>{escape(entity.name)}</td><td>{escape(entity.kind.value)}</td><td>{escape(variants)}</td>"
-            f"<td>{escape(roles)}</td><td>{_span_cites(comparison, entity.mentions)}</td></tr>"
+            f'<td>{escape(roles)}</td><td class="cites">{_span_cites(comparison, entity.mentions)}</td></tr>'
         )
     table = (
         "<table><thead><tr><th>Name</th><th>Kind</th><th>Also written</th><th>Described as</th><th>Sources</th>"
