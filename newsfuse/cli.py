@@ -166,6 +166,20 @@ def compare_cli(
     _done(report.problems)
 
 
+@app.command("serve")
+def serve_cli(
+    db: Annotated[Path | None, typer.Option("--db", help="The store (default: in the user's data directory).")] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; other than 127.0.0.1 exposes the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Read the stories of a store in a browser, with a JSON API beside every page (needs the web extra)."""
+    from newsfuse.store import default_store_path
+    from newsfuse.web import WebConfig, serve
+
+    typer.echo(f"newsfuse: serving {db or default_store_path()} on http://{host}:{port} (Ctrl-C stops)", err=True)
+    serve(WebConfig(db=db or default_store_path()), host=host, port=port)
+
+
 def main() -> None:
     """Run the CLI, turning newsfuse's errors into one line on standard error and exit code 1."""
     try:

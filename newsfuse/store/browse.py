@@ -1,0 +1,264 @@
+"""Read queries for browsing a store: a page of stories (keyset paging, search, filters), one article, its sentences.
+
+`StoryBrowser` reads through its own DuckDB connection to the store's file. In one process every
+connection to a file shares one database, so a browser sees each ingest batch as soon as it is
+committed and reads on while a writer holds a transaction open (DuckDB's MVCC). Only reads here:
+writes belong to the store's owner.
+
+Order of a listing: newest first (last article date, undated last), then biggest (articles and copies),
+then id. Paging is by keyset (`after`: the last story of the previous page), so page 1,000 costs what
+page 1 costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from newsfuse.errors import ConfigError, StoreError
+from newsfuse.model import Article, Sentence, StoryInfo
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+MAX_QUERY_CHARS = 200
+# Undated stories sort after every dated one; DuckDB compares dates, so a date before any news stands in for NULL.
+_UNDATED = date(1, 1, 1)
+_CURSOR_PARTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuery:
+    """Which stories to list: a phrase to search, an outlet, a date range, and where the page starts.
+
+    `text` is matched (case-insensitive, as a phrase) in the story's headline, its articles' titles and
+    lead sentences (where the people, places and organizations of a story are named) and its stored summary.
+    `after` is the `next` cursor of the previous page.
+    """
+
+    text: str | None = None
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    after: str | None = None
+    limit: int = DEFAULT_PAGE_SIZE
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.limit <= MAX_PAGE_SIZE:
+            raise ConfigError(f"page size {self.limit}: expected 1 to {MAX_PAGE_SIZE}")
+        if self.text is not None and len(self.text) > MAX_QUERY_CHARS:
+            raise ConfigError(f"search text of {len(self.text)} characters: at most {MAX_QUERY_CHARS}")
+        if self.since and self.until and self.since > self.until:
+            raise ConfigError(f"date range {self.since} to {self.until}: the start is after the end")
+        if self.after is not None:
+            parse_cursor(self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPage:
+    """One page of a listing: its stories, how many match in all, and the cursor of the next page (None: last)."""
+
+    stories: tuple[StoryInfo, ...]
+    total: int
+    next: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """An outlet and how many stored articles (copies included) it published."""
+
+    name: str
+    articles: int
+
+
+def make_cursor(info: StoryInfo) -> str:
+    """The keyset cursor that starts the page after `info`."""
+    return f"{(info.last or _UNDATED).isoformat()}~{info.size + info.copies}~{info.id}"
+
+
+def parse_cursor(cursor: str) -> tuple[date, int, str]:
+    """Split a cursor into (last date, size, story id)."""
+    parts = cursor.split("~", _CURSOR_PARTS - 1)
+    try:
+        if len(parts) != _CURSOR_PARTS:
+            raise ValueError(cursor)
+        return date.fromisoformat(parts[0]), int(parts[1]), parts[2]
+    except ValueError:
+        raise ConfigError(f"page cursor {cursor!r}: expected DATE~SIZE~STORY_ID, as given by the previous page") from None
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# Lead sentences searched besides titles: the first two name the story's main people, places and groups.
+LEAD_SENTENCES = 2
+
+_MEMBERS_WITH_SOURCE = """
+    SELECT sa.story_id, coalesce(a.source, c.source) AS source
+    FROM story_articles sa LEFT JOIN articles a ON a.id = sa.article_id LEFT JOIN copies c ON c.id = sa.article_id
+"""
+
+
+class StoryBrowser:
+    """Read-only queries over a newsfuse DuckDB store; one per thread (a DuckDB connection is not shared).
+
+    Example:
+        >>> with StoryBrowser(tmp_path / "news.duckdb") as browser:  # doctest: +SKIP
+        ...     page = browser.stories(StoryQuery(text="summit"))
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise StoreError(f"{self.path}: no such store; run `newsfuse ingest PATHS --db {self.path}` first")
+        try:
+            # same configuration as the store's own connection (read-write), so both share one database
+            self._db = duckdb.connect(str(self.path))
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open the store ({str(error).splitlines()[0]})") from error
+
+    def __enter__(self) -> StoryBrowser:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _query(self, sql: str, parameters: Sequence[object] | dict[str, object] = ()) -> list[tuple[Any, ...]]:
+        return self._db.execute(sql, parameters if isinstance(parameters, dict) else list(parameters)).fetchall()
+
+    @staticmethod
+    def _filters(query: StoryQuery) -> tuple[str, dict[str, object]]:
+        where = ["TRUE"]
+        values: dict[str, object] = {}
+        if query.since is not None:
+            where.append("s.last_date >= $since")
+            values["since"] = query.since
+        if query.until is not None:
+            where.append("s.first_date <= $until")
+            values["until"] = query.until
+        if query.outlet:
+            where.append(f"s.id IN (SELECT story_id FROM ({_MEMBERS_WITH_SOURCE}) WHERE source = $outlet)")
+            values["outlet"] = query.outlet
+        if query.text and query.text.strip():
+            where.append(
+                "(s.headline ILIKE $p ESCAPE '\\'"
+                " OR s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                "             WHERE a.title ILIKE $p ESCAPE '\\')"
+                " OR s.id IN (SELECT sa.story_id FROM story_articles sa JOIN copies c ON c.id = sa.article_id"
+                "             WHERE c.title ILIKE $p ESCAPE '\\')"
+                " OR s.id IN (SELECT sa.story_id FROM story_articles sa JOIN sentences se ON se.article_id = sa.article_id"
+                f"             WHERE se.idx < {LEAD_SENTENCES} AND se.text ILIKE $p ESCAPE '\\')"
+                " OR s.id IN (SELECT story_id FROM summaries WHERE CAST(summary AS VARCHAR) ILIKE $p ESCAPE '\\'))"
+            )
+            values["p"] = _like(query.text.strip())
+        return " AND ".join(where), values
+
+    def stories(self, query: StoryQuery | None = None) -> StoryPage:
+        """List stories newest and biggest first, filtered and searched as `query` says, one page at a time."""
+        query = query or StoryQuery()
+        where, values = self._filters(query)
+        total = int(self._query(f"SELECT count(*) FROM stories s WHERE {where}", values)[0][0])
+        order_date = "coalesce(s.last_date, $undated::DATE)"
+        page = dict(values, undated=_UNDATED, limit=query.limit + 1)
+        if query.after is not None:
+            page["after_date"], page["after_size"], page["after_id"] = parse_cursor(query.after)
+            where += (
+                f" AND ({order_date} < $after_date"
+                f" OR ({order_date} = $after_date AND s.size + s.copies < $after_size)"
+                f" OR ({order_date} = $after_date AND s.size + s.copies = $after_size AND s.id > $after_id))"
+            )
+        rows = self._query(
+            f"""
+            SELECT s.id, s.size, s.copies, s.first_date, s.last_date, s.headline
+            FROM stories s WHERE {where}
+            ORDER BY {order_date} DESC, s.size + s.copies DESC, s.id
+            LIMIT $limit
+            """,
+            page,
+        )
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+        sources = self._sources([r[0] for r in rows])
+        infos = tuple(StoryInfo(r[0], r[1], r[2], sources.get(r[0], ()), r[3], r[4], r[5] or "") for r in rows)
+        return StoryPage(infos, total, make_cursor(infos[-1]) if more and infos else None)
+
+    def _sources(self, story_ids: list[str]) -> dict[str, tuple[str, ...]]:
+        if not story_ids:
+            return {}
+        rows = self._query(
+            f"""SELECT story_id, list(DISTINCT source ORDER BY source) FROM ({_MEMBERS_WITH_SOURCE}) m
+                WHERE story_id IN (SELECT unnest($1)) AND source IS NOT NULL GROUP BY story_id""",
+            [story_ids],
+        )
+        return {r[0]: tuple(r[1]) for r in rows}
+
+    def story_info(self, story_id: str) -> StoryInfo:
+        """One story's listing line; raises StoreError for an unknown id."""
+        row = self._db.execute(
+            "SELECT id, size, copies, first_date, last_date, headline FROM stories WHERE id = ?", [story_id]
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no story {story_id!r}")
+        return StoryInfo(row[0], row[1], row[2], self._sources([story_id]).get(story_id, ()), row[3], row[4], row[5] or "")
+
+    def article(self, article_id: str) -> Article:
+        """A stored article by id (a copy gives the text of the article it copies, with its own title and outlet)."""
+        row = self._db.execute(
+            """SELECT id, text, title, source, url, published, path FROM articles WHERE id = $1
+               UNION ALL
+               SELECT c.id, a.text, c.title, c.source, c.url, c.published, c.path
+               FROM copies c JOIN articles a ON a.id = c.kept_id WHERE c.id = $1
+               LIMIT 1""",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no article {article_id!r}")
+        return Article(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+
+    def copy_of(self, article_id: str) -> str | None:
+        """The id of the article that `article_id` copies, or None when it is not a copy."""
+        row = self._db.execute("SELECT kept_id FROM copies WHERE id = ?", [article_id]).fetchone()
+        return str(row[0]) if row else None
+
+    def sentences(self, article_id: str) -> tuple[Sentence, ...]:
+        """The sentences of a stored article in order (a copy's are those of the article it copies)."""
+        kept = self.copy_of(article_id) or article_id
+        rows = self._query(
+            "SELECT article_id, idx, text, start_char, end_char, paragraph FROM sentences WHERE article_id = ? ORDER BY idx",
+            [kept],
+        )
+        return tuple(Sentence(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows)
+
+    def story_of(self, article_ids: Sequence[str]) -> str | None:
+        """The story holding most of these articles (ties: the first in `article_ids`), or None when none is stored."""
+        if not article_ids:
+            return None
+        rows = self._query(
+            "SELECT article_id, story_id FROM story_articles WHERE article_id IN (SELECT unnest($1))", [list(article_ids)]
+        )
+        story_of = dict(rows)
+        votes: dict[str, int] = {}
+        for article_id in article_ids:
+            if article_id in story_of:
+                votes[story_of[article_id]] = votes.get(story_of[article_id], 0) + 1
+        return max(votes, key=lambda story: votes[story]) if votes else None
+
+    def outlets(self, *, limit: int = 200) -> tuple[Outlet, ...]:
+        """The outlets with the most stored articles, for a filter list."""
+        rows = self._query(
+            f"""SELECT source, count(*) AS n FROM ({_MEMBERS_WITH_SOURCE}) m WHERE source IS NOT NULL
+                GROUP BY source ORDER BY n DESC, source LIMIT ?""",
+            [limit],
+        )
+        return tuple(Outlet(r[0], int(r[1])) for r in rows)
+

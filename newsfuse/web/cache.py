@@ -1,0 +1,54 @@
+"""Comparisons of stories, computed once per story size and kept in memory (least recently used dropped first).
+
+A comparison takes a few hundred milliseconds; a story page that is read again is then served from
+here. The key holds the story's size, so a story that grows is compared anew.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from newsfuse.model import Comparison
+
+# A comparison of a typical story holds every sentence of its articles: ~50-200 KB in memory.
+DEFAULT_CAPACITY = 2_000
+
+CacheKey = tuple[str, int]
+
+
+class ComparisonCache:
+    """Thread-safe; concurrent requests for one missing key compute it once (the others wait for it)."""
+
+    def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
+        self._capacity = capacity
+        self._items: OrderedDict[CacheKey, Comparison] = OrderedDict()
+        self._lock = threading.Lock()
+        self._computing: dict[CacheKey, threading.Lock] = {}
+
+    def _get(self, key: CacheKey) -> Comparison | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def get_or_compute(self, key: CacheKey, compute: Callable[[], Comparison]) -> Comparison:
+        """Return the cached comparison for `key`, computing and keeping it when missing."""
+        found = self._get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:
+            found = self._get(key)
+            if found is not None:
+                return found
+            comparison = compute()
+            with self._lock:
+                self._items[key] = comparison
+                while len(self._items) > self._capacity:
+                    self._items.popitem(last=False)
+                self._computing.pop(key, None)
+            return comparison
