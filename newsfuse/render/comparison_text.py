@@ -45,20 +45,25 @@ def _conflict_title(conflict: Conflict) -> str:
 def _sections(comparison: Comparison, escape: Callable[[str], str]) -> list[tuple[str, list[str]]]:
     """(title, items) of every section, each item one line of escaped text with its citations."""
     summary = comparison.summary
+    sentence_text = {(s.article_id, s.index): s.text for s in comparison.sentences}
     sections: list[tuple[str, list[str]]] = [
         ("Summary", [f"{escape(s.text)} {citation_marks(summary, s)}" for s in summary.sentences]),
         (
             "Agreed (reported by two or more independent sources)",
             [f"{escape(a.text)} {marks(comparison, a.fact.articles)}" for a in comparison.agreed],
         ),
-        (
-            "Unique to one source",
-            [
-                (f"only here: {escape(u.detail)} — " if u.detail else "")
-                + f"{escape(u.text)} {marks(comparison, [u.sentence.article_id])}"
-                for u in comparison.unique
-            ],
-        ),
+        *[
+            (
+                f"Only in {source.name}",
+                [
+                    (f"only here: {escape(u.detail)} — " if u.detail else "")
+                    + f"{escape(u.text)} {marks(comparison, [u.sentence.article_id])}"
+                    for u in comparison.unique
+                    if u.source == source.id
+                ],
+            )
+            for source in comparison.sources
+        ],
         (
             "Contested",
             [
@@ -82,8 +87,12 @@ def _sections(comparison: Comparison, escape: Callable[[str], str]) -> list[tupl
         (
             "Timeline",
             [
-                f"{e.when.label}: "
-                + "; ".join(f"“{escape(m.span.text)}” {marks(comparison, [m.span.article_id])}" for m in e.mentions)
+                e.when.label
+                + "".join(
+                    f"\n    “{escape(m.span.text)}”: {escape(short(sentence_text[(m.span.article_id, m.span.sentence_index)]))}"
+                    f" {marks(comparison, [m.span.article_id])}" + (" (dated through another report)" if m.note else "")
+                    for m in e.mentions
+                )
                 for e in comparison.timeline
             ],
         ),
@@ -92,6 +101,14 @@ def _sections(comparison: Comparison, escape: Callable[[str], str]) -> list[tupl
             [f"“{escape(m.span.text)}” {marks(comparison, [m.span.article_id])}" for m in comparison.unresolved],
         ),
         ("Sources", [f"[{n}] {escape(source_line(a))}" for n, a in enumerate(comparison.articles, start=1)]),
+        (
+            "Counted as one source",
+            [
+                f"{marks(comparison, s.articles)} {escape(s.name)}: {escape(s.reason)}"
+                for s in comparison.sources
+                if len(s.articles) > 1
+            ],
+        ),
     ]
     return [(title, items) for title, items in sections if items]
 

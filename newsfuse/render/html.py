@@ -17,6 +17,7 @@ from newsfuse.model import Comparison, Conflict, ConflictKind, Problem, Sentence
 from newsfuse.render.citations import source_line
 
 TEMPLATE = "comparison.html"
+SNIPPET_CHARS = 140  # a timeline entry shows the start of its sentence; the link leads to the rest
 
 
 def sentence_anchor(number: int, index: int) -> str:
@@ -47,6 +48,10 @@ def _summary_pairs(sentence: SummarySentence) -> list[tuple[str, int | None]]:
     for citation in sentence.evidence:
         index_of.setdefault(citation.article_id, citation.sentence_index)
     return [(article_id, index_of.get(article_id)) for article_id in sentence.sources]
+
+
+def _short(text: str, limit: int = SNIPPET_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _section(title: str, section_id: str, inner: str, note: str = "") -> str:
@@ -132,10 +137,12 @@ def _entities(comparison: Comparison) -> str:
 
 
 def _timeline(comparison: Comparison) -> str:
+    sentence_text = {(s.article_id, s.index): s.text for s in comparison.sentences}
     rows = []
     for event in comparison.timeline:
         mentions = "<br>".join(
-            f"<q>{escape(m.span.text)}</q> {_cite(comparison, m.span.article_id, m.span.sentence_index)}"
+            f"<q>{escape(m.span.text)}</q>: {escape(_short(sentence_text[(m.span.article_id, m.span.sentence_index)]))} "
+            f"{_cite(comparison, m.span.article_id, m.span.sentence_index)}"
             + (f' <span class="note">{escape(m.note)}</span>' if m.note else "")
             for m in event.mentions
         )
