@@ -58,7 +58,7 @@ def test_render_json_schema_and_traceable_spans(comparison: Comparison) -> None:
 
 def test_render_text_and_markdown_sections(comparison: Comparison) -> None:
     text = COMPARISON_RENDERERS["text"](comparison, ())
-    for title in ("Summary", "Agreed", "Unique to one source", "Timeline", "Sources"):
+    for title in ("Summary", "Agreed", "Only in Outlet A", "Timeline", "Sources"):
         assert f"\n{title}" in "\n" + text
     markdown = COMPARISON_RENDERERS["md"](comparison, ())
     assert "## Agreed" in markdown
