@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
-import newsfuse.compare as compare_stage
 from newsfuse.compare import CompareConfig, recognizer_name
 from newsfuse.compare import ner as ner_module
 from newsfuse.errors import ConfigError, MissingExtra
 
 
 def test_recognizers_auto_falls_back_to_classic(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(compare_stage, "spacy_available", lambda: False)
+    stage = sys.modules["newsfuse.compare"]  # `newsfuse.compare` the attribute is the API function
+    monkeypatch.setattr(stage, "spacy_available", lambda: False)
     assert recognizer_name(CompareConfig(ner="auto")) == "classic"
     assert recognizer_name(CompareConfig(ner="spacy")) == "spacy"
 
