@@ -13,6 +13,7 @@ after. Whatever cannot be resolved is returned as such with the reason, never gu
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,6 +114,31 @@ PAST_MARKERS = frozenset(
         "thought",
         "threw",
         "tweeted",
+    ]
+)
+# An intention or arrangement points ahead even after a verb in the past ("agreed to hold a summit in February").
+FUTURE_PHRASES = frozenset(
+    f"{a} {b}"
+    for a, b in [
+        *(
+            (verb, "to")
+            for verb in (
+                "agreed",
+                "decided",
+                "promised",
+                "vowed",
+                "hopes",
+                "hoped",
+                "intends",
+                "wants",
+                "wanted",
+                "aims",
+            )
+        ),
+        *(
+            ("to", verb)
+            for verb in ("hold", "meet", "visit", "host", "take", "begin", "start", "open", "launch", "return")
+        ),
     ]
 )
 WEEKDAY_TENSE_WINDOW = 4
@@ -220,7 +246,9 @@ def _month_number(name: str | None) -> int | None:
 
 
 def _words_tense(words: Sequence[str]) -> str | None:
-    if any(word in FUTURE_MARKERS for word in words):
+    if any(word in FUTURE_MARKERS for word in words) or any(
+        f"{a} {b}" in FUTURE_PHRASES for a, b in itertools.pairwise(words)
+    ):
         return "future"
     if any(word in PAST_MARKERS or (word.endswith("ed") and len(word) >= MIN_ED_VERB) for word in words):
         return "past"

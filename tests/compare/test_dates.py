@@ -108,3 +108,18 @@ def test_dates_future_dates_are_not_the_article_date() -> None:
 def test_dates_forms() -> None:
     forms = [e.form for e in find_expressions("On Sunday (Jan 20), late February, last June, earlier this month.")]
     assert forms == [Form.WEEKDAY_DATE, Form.MONTH, Form.MONTH, Form.RELATIVE_PERIOD]
+
+
+@pytest.mark.issue(4)
+def test_dates_dateline_dates_the_timeline_end_to_end() -> None:
+    from newsfuse.compare import CompareConfig, compare_articles
+
+    article = Article.from_text(
+        "SEOUL, Jan 20, 2019 (Reuters) - North Korea's envoy met President Donald Trump on Friday, officials said.\n\n"
+        "The two sides agreed to hold a second summit near the end of February."
+    )
+    comparison = compare_articles([article], CompareConfig(ner="classic"))
+    by_phrase = {m.span.text: (event.when.label, m.basis) for event in comparison.timeline for m in event.mentions}
+    assert by_phrase["Friday"] == ("Friday 18 January 2019", DateBasis.DATELINE)
+    assert by_phrase["the end of February"] == ("late February 2019", DateBasis.DATELINE)
+    assert comparison.unresolved == ()
