@@ -58,11 +58,13 @@ def document_frequencies(counts: sparse.csr_matrix) -> npt.NDArray[np.int64]:
 
 # Terms seen in one article only cannot link two articles; terms in more than MAX_DF_FRACTION of all
 # articles are the vocabulary of news itself. min_df 2 and max_df 0.3 are the plain baseline's settings
-# (multinews-train-pool PROVENANCE.md), kept rather than tuned. The max_df cut waits until a corpus has
-# MAX_DF_MIN_DOCS articles: in a folder of three reports of one event, the shared words are in all of them.
+# (multinews-train-pool PROVENANCE.md), kept rather than tuned. A term in one article never adds to a dot
+# product: cutting it only shortens the norm, so cosines count shared words alone. Both cuts wait until a
+# corpus has CUTS_MIN_DOCS articles: in a handful of texts, one shared word ("president") would then make
+# two unrelated reports look alike, and the words three reports of one event share are in all of them.
 MIN_DF = 2
 MAX_DF_FRACTION = 0.3
-MAX_DF_MIN_DOCS = 100
+CUTS_MIN_DOCS = 100
 
 
 def weigh(counts: sparse.csr_matrix, df: npt.NDArray[np.int64], n_docs: int) -> sparse.csr_matrix:
@@ -70,7 +72,10 @@ def weigh(counts: sparse.csr_matrix, df: npt.NDArray[np.int64], n_docs: int) -> 
     weights = counts.copy()
     weights.data = 1.0 + np.log(weights.data)
     idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-    usable = (df >= MIN_DF) & (df <= max(MAX_DF_FRACTION * n_docs, MAX_DF_MIN_DOCS))
+    if n_docs >= CUTS_MIN_DOCS:
+        usable = (df >= MIN_DF) & (df <= MAX_DF_FRACTION * n_docs)
+    else:
+        usable = df > 0
     column_weight = np.where(usable, idf, 0.0).astype(np.float32)
     weights.data *= column_weight[weights.indices]
     weights.eliminate_zeros()

@@ -22,7 +22,7 @@ from scipy import sparse
 from newsfuse.cluster.batch import ClusterConfig, day_numbers, drop_far_apart, story_id
 from newsfuse.cluster.features import N_FEATURES, term_counts, weigh
 from newsfuse.cluster.linkage import average_link
-from newsfuse.cluster.neighbours import CHUNK_ROWS, candidate_edges, distinctive_index, top_k_rows
+from newsfuse.cluster.neighbours import CHUNK_ROWS, QUERY_TERMS, candidate_edges, distinctive_index, top_k_rows, top_terms
 from newsfuse.errors import StoreError
 from newsfuse.model import Article, StoryAssignment
 
@@ -110,9 +110,10 @@ class StoryTracker:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
         old = weigh(self.counts, self.df, total)
         index_t = distinctive_index(old, self.config.max_postings, df=self.df).T.tocsr()
+        queries = top_terms(distinctive_index(vectors, self.config.max_postings, df=self.df), QUERY_TERMS)
         pairs_new, pairs_story = [], []
         for start in range(0, vectors.shape[0], CHUNK_ROWS):
-            partial = sparse.csr_matrix(vectors[start : start + CHUNK_ROWS] @ index_t)
+            partial = sparse.csr_matrix(queries[start : start + CHUNK_ROWS] @ index_t)
             rows, cols = top_k_rows(partial, self.config.neighbours)
             pairs_new.append(rows + start)
             pairs_story.append(self.article_story[cols])

@@ -18,6 +18,9 @@ from scipy import sparse
 # through it is quadratic in its postings). An absolute cap, so the work per article is bounded. Set for speed
 # on multinews-train-pool at 20,000 articles (recall of gold pairs among candidates barely moves above it).
 MAX_POSTINGS = 400
+# Each article is looked up by its QUERY_TERMS heaviest distinctive terms (names, places, rare bigrams):
+# this bounds the work of a lookup at QUERY_TERMS x MAX_POSTINGS whatever the size of the corpus.
+QUERY_TERMS = 30
 # Neighbours kept per article. Multi-News stories have 2-10 articles and ECB+ events 3-22; average linkage
 # needs most of a cluster's pairs, so k is above the usual story size. Tuned on multinews-dev clusters 1000+.
 NEIGHBOURS = 20
@@ -54,11 +57,32 @@ def pair_cosines(vectors: sparse.csr_matrix, left: npt.NDArray[np.int64], right:
 
 def top_k_rows(partial: sparse.csr_matrix, k: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Return (row, column) of the `k` largest entries of each row of a sparse score matrix."""
-    rows = np.repeat(np.arange(partial.shape[0], dtype=np.int64), np.diff(partial.indptr))
-    order = np.lexsort((-partial.data, rows))  # by row, best first
-    rank = np.arange(len(order)) - np.searchsorted(rows[order], rows[order])
-    best = order[rank < k]
-    return rows[best], partial.indices[best].astype(np.int64)
+    rows: list[npt.NDArray[np.int64]] = [np.empty(0, dtype=np.int64)]
+    cols: list[npt.NDArray[np.int64]] = [np.empty(0, dtype=np.int64)]
+    indptr, indices, data = partial.indptr, partial.indices, partial.data
+    for row in range(partial.shape[0]):
+        start, end = indptr[row], indptr[row + 1]
+        if end - start > k:
+            best = indices[start:end][np.argpartition(data[start:end], end - start - k)[end - start - k :]]
+        else:
+            best = indices[start:end]
+        rows.append(np.full(len(best), row, dtype=np.int64))
+        cols.append(best.astype(np.int64))
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+def top_terms(vectors: sparse.csr_matrix, m: int) -> sparse.csr_matrix:
+    """Return `vectors` keeping each row's `m` heaviest entries: the terms a row is looked up by."""
+    lengths = np.diff(vectors.indptr)
+    rows = np.repeat(np.arange(vectors.shape[0]), lengths)
+    order = np.lexsort((-vectors.data, rows))
+    rank = np.arange(len(order)) - np.repeat(vectors.indptr[:-1], lengths)
+    keep = np.zeros(len(order), dtype=bool)
+    keep[order[rank < m]] = True
+    kept = vectors.copy()
+    kept.data = np.where(keep, kept.data, 0).astype(kept.data.dtype)
+    kept.eliminate_zeros()
+    return kept
 
 
 def distinctive_index(vectors: sparse.csr_matrix, max_postings: int, *, df: npt.NDArray[np.int64] | None = None) -> sparse.csr_matrix:
@@ -74,10 +98,11 @@ def candidate_edges(vectors: sparse.csr_matrix, *, k: int = NEIGHBOURS, max_post
     n = vectors.shape[0]
     index = distinctive_index(vectors, max_postings)
     index_t = index.T.tocsr()  # term-major: the inverted index
+    queries = top_terms(index, QUERY_TERMS)
     lefts: list[npt.NDArray[np.int64]] = [np.empty(0, dtype=np.int64)]
     rights: list[npt.NDArray[np.int64]] = [np.empty(0, dtype=np.int64)]
     for start in range(0, n, CHUNK_ROWS):
-        partial = sparse.csr_matrix(index[start : start + CHUNK_ROWS] @ index_t)
+        partial = sparse.csr_matrix(queries[start : start + CHUNK_ROWS] @ index_t)
         rows = np.repeat(np.arange(partial.shape[0]), np.diff(partial.indptr))
         partial.data[partial.indices == rows + start] = 0.0
         partial.eliminate_zeros()
@@ -92,8 +117,11 @@ def candidate_edges(vectors: sparse.csr_matrix, *, k: int = NEIGHBOURS, max_post
     return Edges(low, high, pair_cosines(vectors, low, high))
 
 
-def mutual_edges(edges: Edges, n: int, k: int = MUTUAL_NEIGHBOURS) -> npt.NDArray[np.bool_]:
-    """Flag the edges whose two ends are each among the other's `k` most similar candidates."""
+def mutual_edges(edges: Edges, n: int, k: int = MUTUAL_NEIGHBOURS, relative: float = 1.0) -> npt.NDArray[np.bool_]:
+    """Flag the edges whose two ends are each among the other's `k` most similar candidates.
+
+    An end also counts as near when its similarity is at least `relative` times the best of the other end.
+    """
     ends = np.concatenate([edges.left, edges.right])
     others = np.concatenate([edges.right, edges.left])
     scores = np.concatenate([edges.similarity, edges.similarity])
@@ -101,6 +129,9 @@ def mutual_edges(edges: Edges, n: int, k: int = MUTUAL_NEIGHBOURS) -> npt.NDArra
     ranked_ends = ends[order]
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order)) - np.searchsorted(ranked_ends, ranked_ends)
-    near = rank < k
+    best = np.zeros(n, dtype=np.float32)
+    np.maximum.at(best, ends, scores)
+    near = (rank < k) | (scores >= relative * best[ends])
     count = len(edges)
-    return near[:count] & near[count:]
+    flags: npt.NDArray[np.bool_] = near[:count] & near[count:]
+    return flags

@@ -288,6 +288,10 @@ class DuckDBStore:
         )
         return [StoryInfo(r[0], r[1], r[2], tuple(r[6] or ()), r[3], r[4], r[5] or "") for r in rows]
 
+    def story_membership(self) -> dict[str, str]:
+        """Map every stored article id (copies too) to its story id."""
+        return dict(self._query("SELECT article_id, story_id FROM story_articles"))
+
     def _articles(self, ids: Sequence[str]) -> list[Article]:
         rows = self._query(
             "SELECT id, text, title, source, url, published, path, meta FROM articles WHERE id IN (SELECT unnest($1))", [list(ids)]

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.ingest import group_stories, ingest, story_summary
+from newsfuse.model import Article, IngestReport
+from newsfuse.store import open_store
+from newsfuse.store.duckdb import DuckDBStore
+from tests.cluster.stories import twin_articles
+from tests.conftest import EXAMPLE_DIR, EXAMPLE_FILES
+from tests.dedup.test_minhash import WIRE
+
+
+def _write_jsonl(path: Path, articles: list[Article]) -> Path:
+    with path.open("w") as out:
+        for a in articles:
+            out.write(json.dumps({"id": a.id, "text": a.text, "source": a.source, "published": a.published and a.published.isoformat()}) + "\n")
+    return path
+
+
+def _pile(tmp_path: Path) -> Path:
+    copies = [Article.from_text(WIRE, id="wire-1", source="Reuters"), Article.from_text(WIRE + " More later.", id="wire-2", source="Yahoo")]
+    return _write_jsonl(tmp_path / "pile.jsonl", twin_articles() + copies)
+
+
+def _stories(path: Path) -> set[frozenset[str]]:
+    with open_store(path, read_only=True) as store:
+        groups: dict[str, set[str]] = {}
+        for article_id, story_id in store.story_membership().items():
+            groups.setdefault(story_id, set()).add(article_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_ingest_stores_articles_copies_and_stories(tmp_path: Path) -> None:
+    report = ingest([_pile(tmp_path)], store=tmp_path / "news.duckdb")
+    assert (report.read, report.added, report.copies, report.known) == (13, 12, 1, 0)
+    assert frozenset({"reid0", "reid1", "reid2"}) in _stories(tmp_path / "news.duckdb")
+    assert frozenset({"wire-1", "wire-2"}) in _stories(tmp_path / "news.duckdb")
+    with open_store(tmp_path / "news.duckdb") as store:
+        listing = store.stories()
+        wire = next(s for s in listing if s.copies == 1)
+        assert wire.sources == ("Reuters", "Yahoo")
+        story = store.story(wire.id)
+        assert [a.id for a in story.articles] == ["wire-1"]
+        assert story.copies[0].sources == ("Reuters", "Yahoo")
+        assert store.counts()["sentences"] > 12
+
+
+def test_ingest_again_changes_nothing(tmp_path: Path) -> None:
+    pile = _pile(tmp_path)
+    ingest([pile], store=tmp_path / "news.duckdb")
+    with open_store(tmp_path / "news.duckdb") as store:
+        before = (store.counts(), store.stories())
+    again = ingest([pile], store=tmp_path / "news.duckdb")
+    assert (again.known, again.added, again.copies, again.new_stories) == (13, 0, 0, 0)
+    with open_store(tmp_path / "news.duckdb") as store:
+        assert (store.counts(), store.stories()) == before
+
+
+def test_ingest_interrupted_resumes_to_the_same_stories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pile = _pile(tmp_path)
+    ingest([pile], store=tmp_path / "whole.duckdb", batch_size=4)
+    writes = 0
+    original_write = DuckDBStore.write
+
+    def dying_write(self: DuckDBStore, batch: object) -> None:
+        nonlocal writes
+        writes += 1
+        if writes == 3:
+            raise KeyboardInterrupt  # killed in the middle of the third batch
+        original_write(self, batch)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DuckDBStore, "write", dying_write)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([pile], store=tmp_path / "resumed.duckdb", batch_size=4)
+    monkeypatch.setattr(DuckDBStore, "write", original_write)
+    with open_store(tmp_path / "resumed.duckdb") as store:
+        assert store.counts()["story_articles"] == 8  # two whole batches, nothing of the third
+    resumed = ingest([pile], store=tmp_path / "resumed.duckdb", batch_size=4)
+    assert resumed.known == 8
+    assert _stories(tmp_path / "resumed.duckdb") == _stories(tmp_path / "whole.duckdb")
+
+
+def test_ingest_reports_bad_inputs_and_progress(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    _write_jsonl(tmp_path / "in" / "a.jsonl", twin_articles()[:2])
+    seen: list[IngestReport] = []
+    report = ingest([tmp_path / "in", tmp_path / "missing"], store=tmp_path / "news.duckdb", progress=seen.append)
+    assert {p.reason for p in report.skipped} == {"empty file", "no such file or folder"}
+    assert seen
+    assert seen[-1].read == 2
+    assert "2 articles" in str(report)
+
+
+def test_ingest_without_a_store_uses_the_data_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    ingest([_pile(tmp_path)])
+    assert (tmp_path / "data" / "newsfuse" / "news.duckdb").exists()
+
+
+def test_group_stories_puts_the_seed_reports_in_one_story() -> None:
+    seed = [Article.from_text((EXAMPLE_DIR / name).read_text(), id=name, source=name) for name in EXAMPLE_FILES]
+    stories = group_stories(seed + twin_articles())
+    members = [{a.id for a in s.articles} | {c.id for g in s.copies for c in g.copies} for s in stories]
+    assert set(EXAMPLE_FILES) in members
+    assert len(stories) == 7  # the seed, Reid, Lohan, the quake, three others
+
+
+def test_story_summary_is_stored_and_reused(tmp_path: Path) -> None:
+    ingest([_pile(tmp_path)], store=tmp_path / "news.duckdb")
+    with open_store(tmp_path / "news.duckdb") as store:
+        story_id = store.stories()[0].id
+        summary = story_summary(store, story_id, max_words=30)
+        assert summary.sentences
+        assert store.summary(story_id) == summary
