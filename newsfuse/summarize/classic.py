@@ -46,6 +46,7 @@ def _prior(candidates: Candidates, matches: Matches, weights: np.ndarray) -> np.
     # the more sources, the more cross-document coverage says on its own and the less the lead must
     lead_weight = LEAD_PRIOR * min(1.0, LEAD_ARTICLES / max(len(candidates.articles), 1))
     prior = SUPPORT_PRIOR * support + lead_weight * lead
+
     return scale * prior
 
 
