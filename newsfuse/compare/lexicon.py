@@ -85,7 +85,8 @@ PLACES = word_set("""
 # A run that ends in one of these words names a place.
 PLACE_HEADS = word_set(
     "City Island Islands Province County Sea River Ocean Mountains Peninsula Valley Street Avenue Square "
-    "Airport Bay Lake Coast Region District Hotel Park Bridge Strait Gulf Desert Village Town Republic Kingdom"
+    "Airport Bay Lake Coast Region District Hotel Park Bridge Strait Gulf Desert Village Town Republic Kingdom "
+    "Station Fault Creek Base Tower Heights Beach Area Mountain Mountains Canyon Falls Harbor Harbour Port"
 )
 # Direction words that make a region of a place ("East Asia", "Northern Ireland").
 DIRECTIONS = word_set("North South East West Central Northern Southern Eastern Western Upper Lower")
@@ -95,8 +96,11 @@ ORGANIZATION_HEADS = word_set(
     "Group Bank University College School Association Union Organization Organisation Federation Commission "
     "News Times Post Journal Press TV Network Court Police Army Navy Institute Foundation Fund Office Bureau "
     "Service Services Corporation Reuters AFP Bloomberg Xinhua Assembly Administration Board Authority Tribunal "
-    "Forces Guard Cabinet Club League Alliance Coalition Movement Front Airlines Times Herald Telegraph Tribune"
+    "Forces Guard Cabinet Club League Alliance Coalition Movement Front Airlines Times Herald Telegraph Tribune "
+    "Survey Partners Engineers Consulting Institute Center Centre Studies Academy Society Church Hospital"
 )
+# Words of photo credits and page furniture that scraped text leaves in a capitalised run.
+PAGE_WORDS = word_set("Image Images Photo Photos Caption Close Enlarge Embed Watch Replay Video Videos Advertisement")
 # Runs ending in these words name events or periods, which the comparison leaves to the timeline.
 EVENT_HEADS = word_set("War Games Olympics Cup Championship Festival Day Year Eve Revolution Summit Conference Awards")
 # Words before a name that make it a person and are not part of the name.
@@ -106,7 +110,8 @@ TITLES = word_set(
     "President Vice Chairman Chairwoman Chair Secretary Minister Prime Senator Sen. Rep. Representative Gov. "
     "Governor General Gen. Admiral Adm. Colonel Col. Lieutenant Lt. Sergeant Sgt. Captain Capt. Judge Justice "
     "Pope King Queen Prince Princess Chancellor Mayor Ambassador Speaker Commissioner Director Chief Leader "
-    "Premier Sheikh Emir Rev. Reverend Bishop Cardinal Deputy Attorney Officer Detective Inspector Coach"
+    "Premier Sheikh Emir Rev. Reverend Bishop Cardinal Deputy Attorney Officer Detective Inspector Coach "
+    "Democrat Republican Socialist Whip Spokesman Spokeswoman Assessor Rep Sen Gov Superintendent Sheriff"
 )
 # Lower-case nouns and modifiers that describe a person's office or role ("top North Korean general").
 ROLE_WORDS = word_set("""

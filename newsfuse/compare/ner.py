@@ -36,7 +36,7 @@ SPACY_BATCH = 256  # sentences per nlp.pipe batch: spaCy's own default is 1000 t
 MIN_ACRONYM, MAX_ACRONYM = 2, 6  # "US", "UN", "NATO", "UNESCO"
 MAX_NAME_WORDS = 4  # "Nguyen Xuan Phuc", "Abdel Fattah el-Sisi": longer untyped runs are titles of works
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’&.-]*\w|[A-Z]|[a-z][\w'’-]*|\d[\d,.:]*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’&.-]*\w|[A-Z]\.?|[a-z][\w'’-]*|\d[\d,.:]*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOCATIVE = frozenset(
     ["in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards", "via"]
@@ -123,7 +123,7 @@ def _kind_of(words: list[str], before: str, cue: bool, previous_word: str) -> tu
         return EntityKind.PLACE, STRONG
     if last in lx.PLACE_HEADS or _PLACE_INTRO.search(before.lower()):
         return EntityKind.PLACE, STRONG
-    if last in lx.ORGANIZATION_HEADS:
+    if last in lx.ORGANIZATION_HEADS or (len(words) > 2 and "of" in words and lx.ORGANIZATION_HEADS & set(words)):
         return EntityKind.ORGANIZATION, STRONG
     if cue:
         return EntityKind.PERSON, STRONG
@@ -186,6 +186,8 @@ def _split_at_titles(sentence: Sentence, tokens: list[_Token], words: list[_Toke
         if not part:
             continue
         names = [_bare(t.text) for t in part]
+        if lx.PAGE_WORDS & set(names):
+            continue  # "Enlarge Image", "Reuters Image": a caption's furniture, not a name
         position = tokens.index(part[0])
         after = tokens[tokens.index(part[-1]) + 1] if tokens.index(part[-1]) + 1 < len(tokens) else None
         if names[-1] in lx.EVENT_HEADS or (
