@@ -36,8 +36,9 @@ _CURSOR_PARTS = 3
 class StoryQuery:
     """Which stories to list: a phrase to search, an outlet, a date range, and where the page starts.
 
-    `text` is matched (case-insensitive, as a phrase) in the story's headline, its articles' titles and
-    lead sentences (where the people, places and organizations of a story are named) and its stored summary.
+    `text` is matched (case-insensitive, as a phrase) in the story's headline, its articles' and copies'
+    titles, and its stored summary (written when the story is first summarized: its sentences name the
+    story's people, places and organizations).
     `after` is the `next` cursor of the previous page.
     """
 
@@ -97,12 +98,18 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-# Lead sentences searched besides titles: the first two name the story's main people, places and groups.
-LEAD_SENTENCES = 2
-
 _MEMBERS_WITH_SOURCE = """
     SELECT sa.story_id, coalesce(a.source, c.source) AS source
     FROM story_articles sa LEFT JOIN articles a ON a.id = sa.article_id LEFT JOIN copies c ON c.id = sa.article_id
+"""
+
+
+# Story ids whose headline, an article's or a copy's title, or the stored summary holds the pattern $p.
+_SEARCH = """
+    SELECT id FROM stories WHERE headline ILIKE $p ESCAPE '\\'
+    UNION SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.title ILIKE $p ESCAPE '\\'
+    UNION SELECT sa.story_id FROM copies c JOIN story_articles sa ON sa.article_id = c.id WHERE c.title ILIKE $p ESCAPE '\\'
+    UNION SELECT story_id FROM summaries WHERE CAST(summary AS VARCHAR) ILIKE $p ESCAPE '\\'
 """
 
 
@@ -150,16 +157,7 @@ class StoryBrowser:
             where.append(f"s.id IN (SELECT story_id FROM ({_MEMBERS_WITH_SOURCE}) WHERE source = $outlet)")
             values["outlet"] = query.outlet
         if query.text and query.text.strip():
-            where.append(
-                "(s.headline ILIKE $p ESCAPE '\\'"
-                " OR s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-                "             WHERE a.title ILIKE $p ESCAPE '\\')"
-                " OR s.id IN (SELECT sa.story_id FROM story_articles sa JOIN copies c ON c.id = sa.article_id"
-                "             WHERE c.title ILIKE $p ESCAPE '\\')"
-                " OR s.id IN (SELECT sa.story_id FROM story_articles sa JOIN sentences se ON se.article_id = sa.article_id"
-                f"             WHERE se.idx < {LEAD_SENTENCES} AND se.text ILIKE $p ESCAPE '\\')"
-                " OR s.id IN (SELECT story_id FROM summaries WHERE CAST(summary AS VARCHAR) ILIKE $p ESCAPE '\\'))"
-            )
+            where.append(f"s.id IN ({_SEARCH})")
             values["p"] = _like(query.text.strip())
         return " AND ".join(where), values
 
@@ -167,40 +165,57 @@ class StoryBrowser:
         """List stories newest and biggest first, filtered and searched as `query` says, one page at a time."""
         query = query or StoryQuery()
         where, values = self._filters(query)
-        total = int(self._query(f"SELECT count(*) FROM stories s WHERE {where}", values)[0][0])
-        order_date = "coalesce(s.last_date, $undated::DATE)"
+        order_date = "coalesce(m.last_date, $undated::DATE)"
         page = dict(values, undated=_UNDATED, limit=query.limit + 1)
+        after = "TRUE"
         if query.after is not None:
             page["after_date"], page["after_size"], page["after_id"] = parse_cursor(query.after)
-            where += (
-                f" AND ({order_date} < $after_date"
-                f" OR ({order_date} = $after_date AND s.size + s.copies < $after_size)"
-                f" OR ({order_date} = $after_date AND s.size + s.copies = $after_size AND s.id > $after_id))"
+            after = (
+                f"({order_date} < $after_date"
+                f" OR ({order_date} = $after_date AND m.total < $after_size)"
+                f" OR ({order_date} = $after_date AND m.total = $after_size AND m.id > $after_id))"
             )
+        # one pass of the filters (a search reads every headline and title) serves both the count and the page
         rows = self._query(
             f"""
-            SELECT s.id, s.size, s.copies, s.first_date, s.last_date, s.headline
-            FROM stories s WHERE {where}
-            ORDER BY {order_date} DESC, s.size + s.copies DESC, s.id
+            WITH matched AS MATERIALIZED (
+                SELECT s.id, s.size, s.copies, s.first_date, s.last_date, s.headline, s.size + s.copies AS total
+                FROM stories s WHERE {where})
+            SELECT m.id, m.size, m.copies, m.first_date, m.last_date, m.headline, (SELECT count(*) FROM matched)
+            FROM matched m WHERE {after}
+            ORDER BY {order_date} DESC, m.total DESC, m.id
             LIMIT $limit
             """,
             page,
         )
+        total = int(rows[0][6]) if rows else int(self._query(f"SELECT count(*) FROM stories s WHERE {where}", values)[0][0])
         more = len(rows) > query.limit
         rows = rows[: query.limit]
         sources = self._sources([r[0] for r in rows])
         infos = tuple(StoryInfo(r[0], r[1], r[2], sources.get(r[0], ()), r[3], r[4], r[5] or "") for r in rows)
         return StoryPage(infos, total, make_cursor(infos[-1]) if more and infos else None)
 
+    def story_size(self, story_id: str) -> int:
+        """A story's articles and copies (what tells a cached reading of it from a stale one); StoreError if unknown."""
+        row = self._db.execute("SELECT size + copies FROM stories WHERE id = ?", [story_id]).fetchone()
+        if row is None:
+            raise StoreError(f"{self.path}: no story {story_id!r}")
+        return int(row[0])
+
     def _sources(self, story_ids: list[str]) -> dict[str, tuple[str, ...]]:
         if not story_ids:
             return {}
+        members = self._query("SELECT article_id, story_id FROM story_articles WHERE story_id IN (SELECT unnest($1))", [story_ids])
+        story_of = dict(members)
         rows = self._query(
-            f"""SELECT story_id, list(DISTINCT source ORDER BY source) FROM ({_MEMBERS_WITH_SOURCE}) m
-                WHERE story_id IN (SELECT unnest($1)) AND source IS NOT NULL GROUP BY story_id""",
-            [story_ids],
+            "SELECT id, source FROM articles WHERE id IN (SELECT unnest($1)) AND source IS NOT NULL "
+            "UNION ALL SELECT id, source FROM copies WHERE id IN (SELECT unnest($1)) AND source IS NOT NULL",
+            [list(story_of)],
         )
-        return {r[0]: tuple(r[1]) for r in rows}
+        found: dict[str, set[str]] = {}
+        for article_id, source in rows:
+            found.setdefault(story_of[article_id], set()).add(source)
+        return {story: tuple(sorted(names)) for story, names in found.items()}
 
     def story_info(self, story_id: str) -> StoryInfo:
         """One story's listing line; raises StoreError for an unknown id."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from newsfuse.compare import CompareConfig, compare_articles
 from newsfuse.model import Comparison, Story, StoryInfo
 from newsfuse.store.browse import Outlet, StoryPage, StoryQuery
-from newsfuse.web.cache import ComparisonCache
+from newsfuse.web.cache import StoryCache
 from newsfuse.web.pages import ArticleView, article_view
 from newsfuse.web.readers import ReaderPool
 from newsfuse.web.uploads import Added, DroppedLog, Upload, add_news
@@ -36,7 +36,7 @@ class Newsroom:
         self.path = self.writer.path
         self.readers = ReaderPool(self.path, readers)
         self.compare_config = compare
-        self.cache = ComparisonCache(cache_size)
+        self.cache: StoryCache[StoryRead] = StoryCache(cache_size)
         self.dropped = DroppedLog()
         self._generation = 0  # counts the adds, so that what is derived from the whole store is read again
         self._outlets: tuple[int, tuple[Outlet, ...]] | None = None
@@ -61,18 +61,22 @@ class Newsroom:
         return outlets
 
     def story(self, story_id: str) -> StoryRead:
-        """A story and its comparison (computed on first reading, then cached; its summary saved to the store)."""
-        with self.readers.reader() as reader:
-            info = reader.browser.story_info(story_id)
-            story = reader.store.story(story_id)
+        """A story and its comparison: read and compared on first reading, then cached until the story grows.
 
-        def compare() -> Comparison:
+        A first reading also saves the summary to the store (through the writer), where search finds it.
+        """
+        with self.readers.reader() as reader:
+            size = reader.browser.story_size(story_id)
+
+        def read() -> StoryRead:
+            with self.readers.reader() as reader:
+                info = reader.browser.story_info(story_id)
+                story = reader.store.story(story_id)
             comparison = compare_articles(story.articles, self.compare_config)
             self.writer.submit(lambda store: store.save_summary(story_id, comparison.summary))
-            return comparison
+            return StoryRead(info, story, comparison)
 
-        comparison = self.cache.get_or_compute((story_id, info.size + info.copies), compare)
-        return StoryRead(info, story, comparison)
+        return self.cache.get_or_compute((story_id, size), read)
 
     def article(self, article_id: str, *, marked: int | None) -> ArticleView:
         """An article's cleaned text, sentence `marked` highlighted, with what cleaning dropped when it is known."""

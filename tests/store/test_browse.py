@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfuse.errors import ConfigError, StoreError
-from newsfuse.ingest import ingest
+from newsfuse.ingest import ingest, story_summary
 from newsfuse.model import StoryInfo
+from newsfuse.store import open_store
 from newsfuse.store.browse import StoryBrowser, StoryQuery, make_cursor, parse_cursor
 from tests.conftest import EXAMPLE_DIR
 
@@ -54,11 +55,15 @@ def test_browse_pages_by_cursor(store: Path) -> None:
     assert first.total == rest.total == 3
 
 
-def test_browse_search_titles_leads_and_copies(store: Path) -> None:
+def test_browse_search_titles_copies_and_summaries(store: Path) -> None:
     with StoryBrowser(store) as browser:
         assert browser.stories(StoryQuery(text="container traffic")).total == 1  # a copy's title
         assert browser.stories(StoryQuery(text="OAK SAPLINGS")).total == 1  # case does not matter
-        assert browser.stories(StoryQuery(text="Kim Yong Chol")).total == 1  # a lead sentence
+        assert browser.stories(StoryQuery(text="Kim Yong Chol")).total == 0  # in no title: found once summarized
+        summit = browser.stories(StoryQuery(text="Kim")).stories[0].id
+        with open_store(store) as writer:
+            story_summary(writer, summit)
+        assert [s.id for s in browser.stories(StoryQuery(text="Kim Yong Chol")).stories] == [summit]
         assert browser.stories(StoryQuery(text="%")).total == 0  # wildcards are literal
         assert browser.stories(StoryQuery(outlet="Paper B")).total == 2
         assert browser.stories(StoryQuery(since=date(2024, 4, 1))).total == 1
