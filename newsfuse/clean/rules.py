@@ -77,6 +77,22 @@ _STAY_UP_TO_DATE = re.compile(
     r"^(?:stay|keep) (?:up to date|up-to-date|informed|connected) with (?P<outlet>.+?)\s*$", re.I
 )
 _SECTION_MAX_WORDS = 3
+# Every rule below matches a line of more than five words only through one of these words or marks
+# (a new rule must add its own here); longer lines without any are kept without further checks.
+_FAST_PATH_WORDS = 5
+_JUNK_WORDS = (
+    "newsletter", "sign up", "subscri", "register", "click", "tap here", "download", "get the app", "read more",
+    "related", "advertis", "sponsored", "recommended", "most read", "more from", "join", "follow", "like",
+    "breaking news", "latest news", "top stories", "copyright", "©", "rights reserved", "photo", "picture",
+    "image", "video", "credit", "source", "file", "getty", "epa-efe", "stay", "keep", "reporting", "writing", "|",
+)  # fmt: skip
+
+
+def _maybe_junk(line: str) -> bool:
+    lowered = line.lower()
+    return lowered[:1] in "(-–—" or any(word in lowered for word in _JUNK_WORDS)
+
+
 _TERMINAL = re.compile(r"""[.!?:;,]["'”’)]?$""")
 
 
@@ -116,6 +132,8 @@ def is_video_label(line: str) -> bool:
 
 def judge_line(line: str) -> LineVerdict:
     """Judge one stripped, non-empty line on its own."""
+    if len(line.split(maxsplit=_FAST_PATH_WORDS)) > _FAST_PATH_WORDS and not _maybe_junk(line):
+        return KEEP  # most lines are plain sentences: skip the rules that cannot match them
     signoff = _SIGNOFF.match(line)
     if signoff:
         return LineVerdict(DropReason.SIGNOFF, signoff.group("outlet") or signoff.group("wire"))

@@ -69,7 +69,7 @@ def select_sentences(
             chosen.append(best)
             words += int(candidates.n_words[best])
             blocked[best] = True
-            uncovered[binary[best].indices] = 0.0
+            uncovered[binary.indices[binary.indptr[best] : binary.indptr[best + 1]]] = 0.0
             if redundant is not None:
-                blocked[redundant[best].indices] = True
+                blocked[redundant.indices[redundant.indptr[best] : redundant.indptr[best + 1]]] = True
     return chosen

@@ -196,6 +196,11 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+def stem_all(tokens: list[str]) -> list[str]:
+    """The stems of lower-cased words, in one call to the stemmer (much faster than one a word)."""
+    return list(_STEMMER.stemWords(tokens))
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words of `text` that are not stop words, in order."""
     return [stem(word) for word in words(text) if word not in STOP_WORDS]
