@@ -1,23 +1,24 @@
 """Article vectors for story clustering: hashed stems, stem bigrams and names, weighted by TF-IDF.
 
 Two steps, so a distributed engine can run the first over batches with no shared state:
-`term_counts` is a pure function of a batch of articles (feature hashing needs no vocabulary), and
-`weigh` turns counts into unit TF-IDF vectors given the document frequencies seen so far.
+`term_counts` is a pure function of a batch of articles (feature hashing needs no vocabulary: a term's
+column is its CRC32 modulo `N_FEATURES`, a bigram's a mix of its stems' hashes, the same in any
+process), and `weigh` turns counts into unit TF-IDF vectors given the document frequencies seen so far.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+import zlib
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
-from sklearn.feature_extraction import FeatureHasher
 
 from newsfuse.model import Article
-from newsfuse.text.tokens import STOP_WORDS, content_stems, stem
+from newsfuse.text.tokens import STOP_WORDS, content_stems, stem, words
 
 # 2**20 hashed features: at ~3 million distinct stems and bigrams in the 124,609-article pool, the
 # collisions that matter (two frequent terms in one bucket) are rare; the df table costs 4 MB.
@@ -26,29 +27,96 @@ N_FEATURES = 2**20
 # A capitalised word inside a sentence is most often part of a name ("Tara Reid", "Promises"): names
 # tell twin events apart (ECB+: "Tara Reid enters rehab" vs "Lindsay Lohan enters rehab"), so each
 # one adds a feature of its own beside its stem. Not tuned: a design choice checked on ECB+ only.
-_NAME = re.compile(r"(?<![.!?\"'“‘\n]\s)(?<!^)\b([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)\b")
+_NAME = re.compile(r"[a-z0-9,;:] (?=([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)\b)")  # after a lower-case word: not a sentence start
 _NAME_PREFIX = "@"
+
 _BIGRAM_JOIN = " "
 
 
 def article_terms(article: Article) -> list[str]:
-    """Return the hashed terms of an article: content stems, stem bigrams and names (repeats kept)."""
-    text = f"{article.title}\n{article.text}" if article.title else article.text
-    stems = content_stems(text)
+    """Return the terms of an article, readable: content stems, stem bigrams and @names (repeats kept).
+
+    `term_counts` hashes exactly these terms, without building the strings.
+    """
+    stems = content_stems(_text(article))
     terms = list(stems)
-    terms.extend(f"{first}{_BIGRAM_JOIN}{second}" for first, second in itertools.pairwise(stems))
-    for match in _NAME.finditer(text):
-        word = match.group(1).lower()
-        if word not in STOP_WORDS:
-            terms.append(_NAME_PREFIX + stem(word))
+    terms.extend(f"{first}{_BIGRAM_JOIN}{second}" for first, second in pairwise(stems))
+    terms.extend(_NAME_PREFIX + name for name in _names(_text(article)))
     return terms
+
+
+def _text(article: Article) -> str:
+    return f"{article.title}\n{article.text}" if article.title else article.text
+
+
+def _names(text: str) -> list[str]:
+    return [stem(word) for word in (name.lower() for name in _NAME.findall(text)) if word not in STOP_WORDS]
+
+
+_MASK = np.uint64(N_FEATURES - 1)
+_BIGRAM_MIX = np.uint64(0x9E3779B97F4A7C15)  # an odd 64-bit constant (golden ratio): mixes the first stem's hash
+
+
+def _hash(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8"))
+
+
+class _Vocabulary:
+    """Term ids for one batch: each distinct word is stemmed and hashed once, not once per occurrence."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix
+        self.word_ids: dict[str, int] = {}
+        self.hashes: list[int] = [0]  # id 0: a stop word, dropped
+
+    def ids(self, tokens: list[str]) -> list[int]:
+        known = self.word_ids
+        found = [known.get(token, -1) for token in tokens]
+        if -1 in found:
+            for position, token in enumerate(tokens):
+                if found[position] == -1:
+                    found[position] = known.get(token) or self._add(token)
+        return found
+
+    def _add(self, token: str) -> int:
+        if token in STOP_WORDS:
+            self.word_ids[token] = 0
+            return 0
+        self.word_ids[token] = len(self.hashes)
+        self.hashes.append(_hash(self.prefix + stem(token)))
+        return self.word_ids[token]
 
 
 def term_counts(articles: Sequence[Article]) -> sparse.csr_matrix:
     """Return raw term counts, one row an article, `N_FEATURES` hashed columns (pure over the batch)."""
-    hasher = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
-    counts = hasher.transform(article_terms(article) for article in articles)
-    return sparse.csr_matrix(counts, dtype=np.float32)
+    vocabulary = _Vocabulary()
+    name_vocabulary = _Vocabulary(_NAME_PREFIX)
+    columns: list[npt.NDArray[np.uint64]] = [np.empty(0, dtype=np.uint64)]
+    lengths = np.zeros(len(articles), dtype=np.int64)
+    stem_ids: list[list[int]] = []
+    name_ids: list[list[int]] = []
+    for article in articles:
+        text = _text(article)
+        stem_ids.append(vocabulary.ids(words(text)))
+        name_ids.append(name_vocabulary.ids([name.lower() for name in _NAME.findall(text)]))
+    hashes = np.array(vocabulary.hashes, dtype=np.uint64)
+    name_hashes = np.array(name_vocabulary.hashes, dtype=np.uint64)
+    for row, (ids, names) in enumerate(zip(stem_ids, name_ids, strict=True)):
+        kept = np.array(ids, dtype=np.int64)
+        unigrams = hashes[kept[kept > 0]]
+        bigrams = (unigrams[:-1] * _BIGRAM_MIX) ^ (unigrams[1:] + np.uint64(1))  # +1: "a a" differs from "a"
+        named_ids = np.array(names, dtype=np.int64)
+        named = name_hashes[named_ids[named_ids > 0]]
+        terms = np.concatenate([unigrams, bigrams, named]) & _MASK
+        columns.append(terms)
+        lengths[row] = len(terms)
+    cols = np.concatenate(columns).astype(np.int64)
+    rows = np.repeat(np.arange(len(articles)), lengths)
+    counts = sparse.csr_matrix(
+        (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(articles), N_FEATURES), dtype=np.float32
+    )
+    counts.sum_duplicates()
+    return counts
 
 
 def document_frequencies(counts: sparse.csr_matrix) -> npt.NDArray[np.int64]:
@@ -72,10 +140,7 @@ def weigh(counts: sparse.csr_matrix, df: npt.NDArray[np.int64], n_docs: int) -> 
     weights = counts.copy()
     weights.data = 1.0 + np.log(weights.data)
     idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-    if n_docs >= CUTS_MIN_DOCS:
-        usable = (df >= MIN_DF) & (df <= MAX_DF_FRACTION * n_docs)
-    else:
-        usable = df > 0
+    usable = (df >= MIN_DF) & (df <= MAX_DF_FRACTION * n_docs) if n_docs >= CUTS_MIN_DOCS else df > 0
     column_weight = np.where(usable, idf, 0.0).astype(np.float32)
     weights.data *= column_weight[weights.indices]
     weights.eliminate_zeros()

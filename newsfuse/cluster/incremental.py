@@ -13,16 +13,24 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import astuple
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from newsfuse.cluster.batch import ClusterConfig, day_numbers, drop_far_apart, story_id
+from newsfuse.cluster.batch import ClusterConfig, day_numbers, drop_far_apart, keep_mutual, story_id
 from newsfuse.cluster.features import N_FEATURES, term_counts, weigh
 from newsfuse.cluster.linkage import average_link
-from newsfuse.cluster.neighbours import CHUNK_ROWS, QUERY_TERMS, candidate_edges, distinctive_index, top_k_rows, top_terms
+from newsfuse.cluster.neighbours import (
+    CHUNK_ROWS,
+    QUERY_TERMS,
+    candidate_edges,
+    distinctive_index,
+    top_k_rows,
+    top_terms,
+)
 from newsfuse.errors import StoreError
 from newsfuse.model import Article, StoryAssignment
 
@@ -86,6 +94,7 @@ class StoryTracker:
         n = vectors.shape[0]
         config = self.config
         edges = drop_far_apart(candidate_edges(vectors, k=config.neighbours, max_postings=config.max_postings), days, config.max_gap_days)
+        edges = keep_mutual(edges, n, config)
         story_rows, article_rows, weights = self._story_candidates(vectors, days, total)
         candidates = np.unique(story_rows)
         node = np.searchsorted(candidates, story_rows) + n
@@ -173,7 +182,7 @@ class StoryTracker:
         np.savez(
             buffer,
             format=np.array([_STATE_FORMAT]),
-            config=np.array([self.config.threshold, self.config.neighbours, self.config.max_postings, self.config.max_gap_days]),
+            config=np.array(astuple(self.config), dtype=np.float64),
             counts_data=self.counts.data,
             counts_indices=self.counts.indices,
             counts_indptr=self.counts.indptr,
@@ -217,7 +226,7 @@ class StoryTracker:
             saved = np.load(io.BytesIO(data), allow_pickle=False)
             if int(saved["format"][0]) != _STATE_FORMAT:
                 raise StoreError(f"{where}: saved in layout {int(saved['format'][0])}, this code reads {_STATE_FORMAT}")
-            threshold, neighbours, max_postings, max_gap_days = saved["config"].tolist()
+            threshold, neighbours, max_postings, max_gap_days, mutual, sure = saved["config"].tolist()
             story_ids = saved["story_ids"].tolist()
             article_ids = saved["article_ids"].tolist()
             counts = sparse.csr_matrix(
@@ -225,7 +234,7 @@ class StoryTracker:
             )
             copies = {key: story_ids[row] for key, row in zip(saved["copy_ids"].tolist(), saved["copy_story"].tolist(), strict=True)}
             return cls.from_parts(
-                config=ClusterConfig(threshold, int(neighbours), int(max_postings), int(max_gap_days)),
+                config=ClusterConfig(threshold, int(neighbours), int(max_postings), int(max_gap_days), int(mutual), sure),
                 counts=counts,
                 article_ids=article_ids,
                 article_story=saved["article_story"],

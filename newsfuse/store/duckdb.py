@@ -11,7 +11,7 @@ Schema, version 1 (`SCHEMA_VERSION`; the `schema_version` table records which ve
     stories(id PK, size, copies, first_date, last_date, headline, updated_at)
     summaries(story_id PK, story_size, engine, max_words, max_sentences, summary JSON, created_at)
     article_terms(row PK, article_id, indices BLOB, counts BLOB)   hashed term counts, in clustering order
-    cluster_config(threshold, neighbours, max_postings, max_gap_days)   one row: the options the store was built with
+    cluster_config(threshold, neighbours, max_postings, max_gap_days, mutual, sure)   one row: the options the store was built with
 
 The incremental clusterer's state is rebuilt from article_terms, story_articles and articles.published.
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import astuple
 from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
@@ -66,7 +67,8 @@ CREATE TABLE IF NOT EXISTS summaries (
     story_id VARCHAR PRIMARY KEY, story_size INTEGER, engine VARCHAR, max_words INTEGER,
     max_sentences INTEGER, summary JSON, created_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS article_terms (row BIGINT PRIMARY KEY, article_id VARCHAR NOT NULL, indices BLOB, counts BLOB);
-CREATE TABLE IF NOT EXISTS cluster_config (threshold DOUBLE, neighbours INTEGER, max_postings INTEGER, max_gap_days INTEGER);
+CREATE TABLE IF NOT EXISTS cluster_config (
+    threshold DOUBLE, neighbours INTEGER, max_postings INTEGER, max_gap_days INTEGER, mutual INTEGER, sure DOUBLE);
 """
 
 
@@ -194,8 +196,7 @@ class DuckDBStore:
 
     def _write_terms(self, tracker: StoryTracker, first_row: int) -> None:
         if not self._query("SELECT count(*) FROM cluster_config")[0][0]:
-            c = tracker.config
-            self._db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?)", [c.threshold, c.neighbours, c.max_postings, c.max_gap_days])
+            self._db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?, ?, ?)", list(astuple(tracker.config)))
         rows = tracker.counts[first_row:]
         if not rows.shape[0]:
             return
@@ -255,7 +256,7 @@ class DuckDBStore:
             story_row.setdefault(r[3], len(story_row))
         copies = dict(self._query("SELECT c.id, sa.story_id FROM copies c JOIN story_articles sa ON sa.article_id = c.id"))
         return StoryTracker.from_parts(
-            config=ClusterConfig(float(config[0]), int(config[1]), int(config[2]), int(config[3])),
+            config=ClusterConfig(float(config[0]), int(config[1]), int(config[2]), int(config[3]), int(config[4]), float(config[5])),
             counts=counts,
             article_ids=[r[0] for r in rows],
             article_story=np.array([story_row[r[3]] for r in rows], dtype=np.int64),
