@@ -12,8 +12,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-# A comparison of a typical story holds every sentence of its articles: ~50-200 KB in memory.
-DEFAULT_CAPACITY = 2_000
+# A story with its comparison holds every sentence of its articles twice: ~50-200 KB in memory, so the
+# default keeps under ~100 MB.
+DEFAULT_CAPACITY = 500
 
 CacheKey = tuple[str, int]
 V = TypeVar("V")
