@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/newsfuse summarize examples/summit/ --max-words 120
 
 test: $(STAMP)
+	sh scripts/ensure-browser
 	$(BIN)/ruff check newsfuse tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest

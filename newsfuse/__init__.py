@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsfuse.compare import CompareConfig, compare_articles
+from newsfuse.compare import CompareConfig
 from newsfuse.compare.config import NerChoice
 from newsfuse.config import DEFAULT_MAX_WORDS, SummaryConfig
 from newsfuse.errors import ConfigError, InputError, MissingExtra, NewsfuseError, StoreError
@@ -26,7 +26,7 @@ from newsfuse.model import (
     Summary,
     SummarySentence,
 )
-from newsfuse.pipeline import as_articles, clean_all, summarize_pipeline
+from newsfuse.pipeline import compare_pipeline, summarize_pipeline
 from newsfuse.read import read_all
 
 __version__ = "0.1.0"
@@ -73,8 +73,7 @@ def compare(
     Example:
         >>> comparison = newsfuse.compare(["text of report 1", "text of report 2"])  # doctest: +SKIP
     """
-    config = CompareConfig(summary=SummaryConfig(max_words=max_words), ner=ner)
-    return compare_articles([item.article for item in clean_all(as_articles(articles))], config)
+    return compare_pipeline(articles, CompareConfig(summary=SummaryConfig(max_words=max_words), ner=ner))
 
 
 __all__ = [

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from newsfuse.clean import clean_articles
+from newsfuse.compare import CompareConfig, compare_articles
 from newsfuse.config import SummaryConfig
-from newsfuse.model import Article, Cleaned, Summary
+from newsfuse.model import Article, Cleaned, Comparison, Summary
 from newsfuse.summarize import summarize_articles
 
 
@@ -24,3 +25,9 @@ def summarize_pipeline(items: Iterable[str | Article], config: SummaryConfig) ->
     """Clean, then summarize: what `newsfuse.summarize` does."""
     cleaned = clean_all(as_articles(items))
     return summarize_articles([item.article for item in cleaned], config)
+
+
+def compare_pipeline(items: Iterable[str | Article], config: CompareConfig) -> Comparison:
+    """Clean, then compare (summary, agreement, conflicts, entities, timeline): what `newsfuse.compare` does."""
+    cleaned = clean_all(as_articles(items))
+    return compare_articles([item.article for item in cleaned], config)
