@@ -80,7 +80,9 @@ def run_baseline(docs: list[tuple[str, str]], gold: list[str]) -> dict[str, obje
     from newsfuse.eval.clustering import adjusted_rand_index, b_cubed
 
     start = time.perf_counter()
-    vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.3).fit_transform([t for _, t in docs])
+    vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.3).fit_transform(
+        [t for _, t in docs]
+    )
     similarity = (vectors @ vectors.T).toarray()
     np.clip(similarity, 0.0, 1.0, out=similarity)
     distance = 1.0 - similarity
@@ -142,7 +144,9 @@ def orphans(docs: list[tuple[str, str]], gold: list[str]) -> tuple[int, int]:
     """Count documents (of stories with 2+) whose best TF-IDF cosine to a story-mate is below ORPHAN_COSINE."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.3).fit_transform([t for _, t in docs])
+    vectors = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_df=0.3).fit_transform(
+        [t for _, t in docs]
+    )
     members: dict[str, list[int]] = {}
     for position, label in enumerate(gold):
         members.setdefault(label, []).append(position)
@@ -168,7 +172,9 @@ def one(args: argparse.Namespace) -> None:
     else:
         count, total = orphans(docs, gold)
         row = {"orphans": count, "of": total}
-    row.update(docs=len(docs), clusters=len(Counter(gold)), peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    row.update(
+        docs=len(docs), clusters=len(Counter(gold)), peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
     print(json.dumps(row))
 
 
@@ -176,7 +182,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--pool-sizes", default="10000,20000,40000,all")
-    parser.add_argument("--baseline-max", type=int, default=12_000, help="skip the n^2 baseline above this many articles")
+    parser.add_argument(
+        "--baseline-max", type=int, default=12_000, help="skip the n^2 baseline above this many articles"
+    )
     parser.add_argument("--ingest-sizes", default="20000,all", help="pool sizes also run through ingest end to end")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "clustering.md")
     parser.add_argument("--one", nargs=3, metavar=("SET", "SIZE", "METHOD"), help=argparse.SUPPRESS)
@@ -186,14 +194,19 @@ def main() -> None:
         one(args)
         return
     plan: list[tuple[str, str, str]] = []
-    for name, size in [("ecbplus", "all"), ("multinews-dev", "1000")] + [("pool", s) for s in args.pool_sizes.split(",")]:
+    for name, size in [("ecbplus", "all"), ("multinews-dev", "1000")] + [
+        ("pool", s) for s in args.pool_sizes.split(",")
+    ]:
         n = {"ecbplus": 982, "multinews-dev": 2740}.get(name, 124_609 if size == "all" else int(size))
         plan.append((name, size, "baseline" if n <= args.baseline_max else "skip"))
         plan.append((name, size, "newsfuse"))
         if name == "pool" and size in args.ingest_sizes.split(","):
             plan.append((name, size, "ingest"))
     plan.append(("multinews-dev", "1000", "orphans"))
-    lines = ["| set | docs | clusters | method | B3 P | B3 R | B3 F1 | ARI | seconds | peak MB |", "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| set | docs | clusters | method | B3 P | B3 R | B3 F1 | ARI | seconds | peak MB |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
     notes: list[str] = []
     print("\n".join(lines), flush=True)
     for name, size, method in plan:

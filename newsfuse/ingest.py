@@ -60,7 +60,9 @@ class _Tally:
         )  # fmt: skip
 
 
-def _ingest_batch(store: Store, tracker: StoryTracker, copy_index: CopyIndex, articles: list[Article], tally: _Tally) -> None:
+def _ingest_batch(
+    store: Store, tracker: StoryTracker, copy_index: CopyIndex, articles: list[Article], tally: _Tally
+) -> None:
     unique = list({article.id: article for article in articles}.values())
     known = store.known_ids([a.id for a in unique]) | {a.id for a in unique if a.id in tracker.story_of}
     tally.known += len(articles) - len(unique) + len(known)
@@ -82,7 +84,8 @@ def _ingest_batch(store: Store, tracker: StoryTracker, copy_index: CopyIndex, ar
     tally.grown.update(x.story_id for x in assignments if x.story_id in existing)
     tally.new_stories += len({x.story_id for x in assignments if x.new_story})
     copies = tuple(
-        (by_id[copy_id], kept_id, _similarity(deduplicated.groups, copy_id)) for copy_id, kept_id in sorted(original.items())
+        (by_id[copy_id], kept_id, _similarity(deduplicated.groups, copy_id))
+        for copy_id, kept_id in sorted(original.items())
     )
     store.write(
         StoredBatch(
@@ -161,9 +164,7 @@ def group_stories(articles: Sequence[Article], *, config: ClusterConfig | None =
     deduplicated = find_copies(articles)
     stories = cluster_articles(deduplicated.kept, config=config)
     groups = {group.kept.id: group for group in deduplicated.groups}
-    return [
-        replace(story, copies=tuple(groups[a.id] for a in story.articles if a.id in groups)) for story in stories
-    ]
+    return [replace(story, copies=tuple(groups[a.id] for a in story.articles if a.id in groups)) for story in stories]
 
 
 def story_summary(store: Store, story_id: str, *, max_words: int | None = None) -> Summary:
@@ -174,6 +175,10 @@ def story_summary(store: Store, story_id: str, *, max_words: int | None = None) 
     import newsfuse
 
     story = store.story(story_id)
-    summary = newsfuse.summarize(story.articles) if max_words is None else newsfuse.summarize(story.articles, max_words=max_words)
+    summary = (
+        newsfuse.summarize(story.articles)
+        if max_words is None
+        else newsfuse.summarize(story.articles, max_words=max_words)
+    )
     store.save_summary(story_id, summary)
     return summary

@@ -17,12 +17,25 @@ from tests.dedup.test_minhash import WIRE
 def _write_jsonl(path: Path, articles: list[Article]) -> Path:
     with path.open("w") as out:
         for a in articles:
-            out.write(json.dumps({"id": a.id, "text": a.text, "source": a.source, "published": a.published and a.published.isoformat()}) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": a.id,
+                        "text": a.text,
+                        "source": a.source,
+                        "published": a.published and a.published.isoformat(),
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
 def _pile(tmp_path: Path) -> Path:
-    copies = [Article.from_text(WIRE, id="wire-1", source="Reuters"), Article.from_text(WIRE + " More later.", id="wire-2", source="Yahoo")]
+    copies = [
+        Article.from_text(WIRE, id="wire-1", source="Reuters"),
+        Article.from_text(WIRE + " More later.", id="wire-2", source="Yahoo"),
+    ]
     return _write_jsonl(tmp_path / "pile.jsonl", twin_articles() + copies)
 
 

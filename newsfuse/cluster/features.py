@@ -27,7 +27,9 @@ N_FEATURES = 2**20
 # A capitalised word inside a sentence is most often part of a name ("Tara Reid", "Promises"): names
 # tell twin events apart (ECB+: "Tara Reid enters rehab" vs "Lindsay Lohan enters rehab"), so each
 # one adds a feature of its own beside its stem. Not tuned: a design choice checked on ECB+ only.
-_NAME = re.compile(r"[a-z0-9,;:] (?=([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)\b)")  # after a lower-case word: not a sentence start
+_NAME = re.compile(
+    r"[a-z0-9,;:] (?=([A-Z][a-z]+(?:[-’'][A-Za-z]+)?)\b)"
+)  # after a lower-case word: not a sentence start
 _NAME_PREFIX = "@"
 
 _BIGRAM_JOIN = " "

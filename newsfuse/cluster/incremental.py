@@ -93,7 +93,9 @@ class StoryTracker:
         """Label each new article: >= 0 a new group (a node index), < 0 the story row -(label + 1)."""
         n = vectors.shape[0]
         config = self.config
-        edges = drop_far_apart(candidate_edges(vectors, k=config.neighbours, max_postings=config.max_postings), days, config.max_gap_days)
+        edges = drop_far_apart(
+            candidate_edges(vectors, k=config.neighbours, max_postings=config.max_postings), days, config.max_gap_days
+        )
         edges = keep_mutual(edges, n, config)
         story_rows, article_rows, weights = self._story_candidates(vectors, days, total)
         candidates = np.unique(story_rows)
@@ -133,7 +135,10 @@ class StoryTracker:
         stories = np.unique(story_rows)
         members = np.isin(self.article_story, stories)
         selector = sparse.csr_matrix(
-            (np.ones(int(members.sum()), dtype=np.float32), (np.searchsorted(stories, self.article_story[members]), np.flatnonzero(members))),
+            (
+                np.ones(int(members.sum()), dtype=np.float32),
+                (np.searchsorted(stories, self.article_story[members]), np.flatnonzero(members)),
+            ),
             shape=(len(stories), old.shape[0]),
         )
         sums = sparse.csr_matrix(selector @ old)
@@ -151,7 +156,11 @@ class StoryTracker:
         return story_rows[keep], article_rows[keep], exact[keep].astype(np.float64)
 
     def _apply(
-        self, ordered: list[Article], counts: sparse.csr_matrix, days: npt.NDArray[np.float64], labels: npt.NDArray[np.int64]
+        self,
+        ordered: list[Article],
+        counts: sparse.csr_matrix,
+        days: npt.NDArray[np.float64],
+        labels: npt.NDArray[np.int64],
     ) -> list[StoryAssignment]:
         groups: dict[int, list[int]] = {}
         for row, label in enumerate(labels.tolist()):
@@ -215,7 +224,9 @@ class StoryTracker:
         tracker.article_story = np.asarray(article_story, dtype=np.int64)
         tracker.days = np.asarray(days, dtype=np.float64)
         tracker.story_ids = list(story_ids)
-        tracker.story_of = {key: story_ids[row] for key, row in zip(article_ids, tracker.article_story.tolist(), strict=True)}
+        tracker.story_of = {
+            key: story_ids[row] for key, row in zip(article_ids, tracker.article_story.tolist(), strict=True)
+        }
         tracker.story_of.update(copies)
         return tracker
 
@@ -230,11 +241,17 @@ class StoryTracker:
             story_ids = saved["story_ids"].tolist()
             article_ids = saved["article_ids"].tolist()
             counts = sparse.csr_matrix(
-                (saved["counts_data"], saved["counts_indices"], saved["counts_indptr"]), shape=(len(article_ids), N_FEATURES)
+                (saved["counts_data"], saved["counts_indices"], saved["counts_indptr"]),
+                shape=(len(article_ids), N_FEATURES),
             )
-            copies = {key: story_ids[row] for key, row in zip(saved["copy_ids"].tolist(), saved["copy_story"].tolist(), strict=True)}
+            copies = {
+                key: story_ids[row]
+                for key, row in zip(saved["copy_ids"].tolist(), saved["copy_story"].tolist(), strict=True)
+            }
             return cls.from_parts(
-                config=ClusterConfig(threshold, int(neighbours), int(max_postings), int(max_gap_days), int(mutual), sure),
+                config=ClusterConfig(
+                    threshold, int(neighbours), int(max_postings), int(max_gap_days), int(mutual), sure
+                ),
                 counts=counts,
                 article_ids=article_ids,
                 article_story=saved["article_story"],

@@ -46,7 +46,9 @@ class Edges:
         return len(self.left)
 
 
-def pair_cosines(vectors: sparse.csr_matrix, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+def pair_cosines(
+    vectors: sparse.csr_matrix, left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float32]:
     """Return the cosine of each given pair of unit rows."""
     out = np.empty(len(left), dtype=np.float32)
     step = CHUNK_ROWS * NEIGHBOURS
@@ -87,7 +89,9 @@ def top_terms(vectors: sparse.csr_matrix, m: int) -> sparse.csr_matrix:
     return kept
 
 
-def distinctive_index(vectors: sparse.csr_matrix, max_postings: int, *, df: npt.NDArray[np.int64] | None = None) -> sparse.csr_matrix:
+def distinctive_index(
+    vectors: sparse.csr_matrix, max_postings: int, *, df: npt.NDArray[np.int64] | None = None
+) -> sparse.csr_matrix:
     """Return `vectors` keeping only the columns in at most `max_postings` rows (by `df` when given)."""
     counts = np.bincount(vectors.indices, minlength=vectors.shape[1]) if df is None else df
     kept = sparse.csr_matrix(vectors @ sparse.diags((counts <= max_postings).astype(np.float32)))

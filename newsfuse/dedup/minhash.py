@@ -37,12 +37,24 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 _MIX = np.uint64(0x9E3779B1)  # an odd 32-bit constant (golden ratio) for the rolling shingle hash
 
 
-def shingle_hashes(text: str) -> npt.NDArray[np.uint64]:
-    """Return the 32-bit hashes of the text's 5-word shingles (one for a shorter text, none for no words)."""
+def _word_hashes(tokens: list[str], cache: dict[str, int]) -> npt.NDArray[np.uint64]:
+    found = [cache.get(token, -1) for token in tokens]
+    if -1 in found:
+        for position, token in enumerate(tokens):
+            if found[position] == -1:
+                found[position] = cache.setdefault(token, zlib.crc32(token.encode()))
+    return np.array(found, dtype=np.uint64)
+
+
+def shingle_hashes(text: str, cache: dict[str, int] | None = None) -> npt.NDArray[np.uint64]:
+    """Return the 32-bit hashes of the text's 5-word shingles (one for a shorter text, none for no words).
+
+    `cache` (word -> CRC32) may be shared across the texts of a batch: each distinct word is hashed once.
+    """
     tokens = words(text)
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.fromiter((zlib.crc32(token.encode()) for token in tokens), dtype=np.uint64, count=len(tokens))
+    word_hashes = _word_hashes(tokens, {} if cache is None else cache)
     width = min(SHINGLE_WORDS, len(tokens))
     combined = np.zeros(len(tokens) - width + 1, dtype=np.uint64)
     for offset in range(width):
@@ -63,10 +75,10 @@ def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
     return a, b
 
 
-def fingerprint(text: str) -> LeanMinHash:
+def fingerprint(text: str, cache: dict[str, int] | None = None) -> LeanMinHash:
     """Return the MinHash fingerprint of a text (pure: the same text gives the same fingerprint anywhere)."""
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=_identity, permutations=_permutations(), scheme=_SCHEME)
-    hashes = shingle_hashes(text)
+    hashes = shingle_hashes(text, cache)
     if len(hashes):
         minhash.update_batch(hashes.tolist())
     return LeanMinHash(minhash)
@@ -79,7 +91,8 @@ def fingerprint_from_values(hashvalues: npt.NDArray[np.uint64]) -> LeanMinHash:
 
 def fingerprints(articles: Sequence[Article]) -> list[LeanMinHash]:
     """Return the fingerprint of each article of a batch (title left out: a reprint often changes it)."""
-    return [fingerprint(article.text) for article in articles]
+    cache: dict[str, int] = {}
+    return [fingerprint(article.text, cache) for article in articles]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +149,9 @@ class CopyIndex:
                 best = (key, estimate)
         return best
 
-    def add(self, articles: Sequence[Article], prints: Sequence[LeanMinHash] | None = None) -> tuple[Deduplicated, dict[str, str]]:
+    def add(
+        self, articles: Sequence[Article], prints: Sequence[LeanMinHash] | None = None
+    ) -> tuple[Deduplicated, dict[str, str]]:
         """Fold the copies among `articles` (and of articles indexed before) into one article each.
 
         Returns the batch's kept articles and copy groups, and for every copy the id of the article it copies

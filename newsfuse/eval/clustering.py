@@ -28,7 +28,9 @@ class BCubed:
 
 def _check(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> None:
     if len(gold) != len(predicted):
-        raise ConfigError(f"clustering metrics: {len(gold)} gold labels but {len(predicted)} predicted; give one of each per item")
+        raise ConfigError(
+            f"clustering metrics: {len(gold)} gold labels but {len(predicted)} predicted; give one of each per item"
+        )
 
 
 def b_cubed(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> BCubed:

@@ -90,7 +90,9 @@ def parse_cursor(cursor: str) -> tuple[date, int, str]:
             raise ValueError(cursor)
         return date.fromisoformat(parts[0]), int(parts[1]), parts[2]
     except ValueError:
-        raise ConfigError(f"page cursor {cursor!r}: expected DATE~SIZE~STORY_ID, as given by the previous page") from None
+        raise ConfigError(
+            f"page cursor {cursor!r}: expected DATE~SIZE~STORY_ID, as given by the previous page"
+        ) from None
 
 
 def _like(text: str) -> str:
@@ -134,7 +136,9 @@ class StoryBrowser:
     def __enter__(self) -> StoryBrowser:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -188,7 +192,9 @@ class StoryBrowser:
             """,
             page,
         )
-        total = int(rows[0][6]) if rows else int(self._query(f"SELECT count(*) FROM stories s WHERE {where}", values)[0][0])
+        total = (
+            int(rows[0][6]) if rows else int(self._query(f"SELECT count(*) FROM stories s WHERE {where}", values)[0][0])
+        )
         more = len(rows) > query.limit
         rows = rows[: query.limit]
         sources = self._sources([r[0] for r in rows])
@@ -205,7 +211,9 @@ class StoryBrowser:
     def _sources(self, story_ids: list[str]) -> dict[str, tuple[str, ...]]:
         if not story_ids:
             return {}
-        members = self._query("SELECT article_id, story_id FROM story_articles WHERE story_id IN (SELECT unnest($1))", [story_ids])
+        members = self._query(
+            "SELECT article_id, story_id FROM story_articles WHERE story_id IN (SELECT unnest($1))", [story_ids]
+        )
         story_of = dict(members)
         rows = self._query(
             "SELECT id, source FROM articles WHERE id IN (SELECT unnest($1)) AND source IS NOT NULL "
@@ -224,7 +232,9 @@ class StoryBrowser:
         ).fetchone()
         if row is None:
             raise StoreError(f"{self.path}: no story {story_id!r}")
-        return StoryInfo(row[0], row[1], row[2], self._sources([story_id]).get(story_id, ()), row[3], row[4], row[5] or "")
+        return StoryInfo(
+            row[0], row[1], row[2], self._sources([story_id]).get(story_id, ()), row[3], row[4], row[5] or ""
+        )
 
     def article(self, article_id: str) -> Article:
         """A stored article by id (a copy gives the text of the article it copies, with its own title and outlet)."""
@@ -259,7 +269,8 @@ class StoryBrowser:
         if not article_ids:
             return None
         rows = self._query(
-            "SELECT article_id, story_id FROM story_articles WHERE article_id IN (SELECT unnest($1))", [list(article_ids)]
+            "SELECT article_id, story_id FROM story_articles WHERE article_id IN (SELECT unnest($1))",
+            [list(article_ids)],
         )
         story_of = dict(rows)
         votes: dict[str, int] = {}
@@ -276,4 +287,3 @@ class StoryBrowser:
             [limit],
         )
         return tuple(Outlet(r[0], int(r[1])) for r in rows)
-

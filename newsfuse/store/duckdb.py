@@ -126,7 +126,9 @@ class DuckDBStore:
     def __enter__(self) -> DuckDBStore:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -164,12 +166,22 @@ class DuckDBStore:
                 s = batch.sentences
                 db.execute(
                     "INSERT INTO sentences SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6)",
-                    [[x.article_id for x in s], [x.index for x in s], [x.text for x in s], [x.start for x in s], [x.end for x in s], [x.paragraph for x in s]],
+                    [
+                        [x.article_id for x in s],
+                        [x.index for x in s],
+                        [x.text for x in s],
+                        [x.start for x in s],
+                        [x.end for x in s],
+                        [x.paragraph for x in s],
+                    ],
                 )
             if batch.fingerprints:
                 db.execute(
                     "INSERT INTO fingerprints SELECT unnest($1), unnest($2)",
-                    [[key for key, _ in batch.fingerprints], [np.asarray(m.hashvalues, dtype=np.uint64).tobytes() for _, m in batch.fingerprints]],
+                    [
+                        [key for key, _ in batch.fingerprints],
+                        [np.asarray(m.hashvalues, dtype=np.uint64).tobytes() for _, m in batch.fingerprints],
+                    ],
                 )
             if batch.copies:
                 c = [copy for copy, _, _ in batch.copies]
@@ -245,7 +257,9 @@ class DuckDBStore:
         lengths = np.array([len(i) for i in indices], dtype=np.int64)
         counts = sparse.csr_matrix(
             (
-                np.concatenate([np.frombuffer(bytes(r[2]), dtype=np.float32) for r in rows] or [np.empty(0, np.float32)]),
+                np.concatenate(
+                    [np.frombuffer(bytes(r[2]), dtype=np.float32) for r in rows] or [np.empty(0, np.float32)]
+                ),
                 np.concatenate(indices or [np.empty(0, np.int32)]),
                 np.concatenate([[0], np.cumsum(lengths)]),
             ),
@@ -254,9 +268,13 @@ class DuckDBStore:
         story_row: dict[str, int] = {}
         for r in rows:
             story_row.setdefault(r[3], len(story_row))
-        copies = dict(self._query("SELECT c.id, sa.story_id FROM copies c JOIN story_articles sa ON sa.article_id = c.id"))
+        copies = dict(
+            self._query("SELECT c.id, sa.story_id FROM copies c JOIN story_articles sa ON sa.article_id = c.id")
+        )
         return StoryTracker.from_parts(
-            config=ClusterConfig(float(config[0]), int(config[1]), int(config[2]), int(config[3]), int(config[4]), float(config[5])),
+            config=ClusterConfig(
+                float(config[0]), int(config[1]), int(config[2]), int(config[3]), int(config[4]), float(config[5])
+            ),
             counts=counts,
             article_ids=[r[0] for r in rows],
             article_story=np.array([story_row[r[3]] for r in rows], dtype=np.int64),
@@ -295,12 +313,15 @@ class DuckDBStore:
 
     def _articles(self, ids: Sequence[str]) -> list[Article]:
         rows = self._query(
-            "SELECT id, text, title, source, url, published, path, meta FROM articles WHERE id IN (SELECT unnest($1))", [list(ids)]
+            "SELECT id, text, title, source, url, published, path, meta FROM articles WHERE id IN (SELECT unnest($1))",
+            [list(ids)],
         )
         return [_article(row) for row in rows]
 
     def story(self, story_id: str) -> Story:
-        members = [row[0] for row in self._query("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])]
+        members = [
+            row[0] for row in self._query("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])
+        ]
         if not members:
             raise StoreError(f"{self.path}: no story {story_id!r}; `newsfuse stories --db {self.path}` lists them")
         articles = sorted(self._articles(members), key=lambda a: (a.published or date.max, a.id))
@@ -337,18 +358,37 @@ class DuckDBStore:
     def save_summary(self, story_id: str, summary: Summary) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO summaries SELECT ?, s.size + s.copies, ?, ?, ?, ?::JSON, ? FROM stories s WHERE s.id = ?",
-            [story_id, summary.engine, summary.max_words, summary.max_sentences, json.dumps(_summary_to_json(summary)), _now(), story_id],
+            [
+                story_id,
+                summary.engine,
+                summary.max_words,
+                summary.max_sentences,
+                json.dumps(_summary_to_json(summary)),
+                _now(),
+                story_id,
+            ],
         )
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for reports and tests)."""
-        tables = ("articles", "sentences", "copies", "fingerprints", "story_articles", "stories", "summaries", "article_terms")
+        tables = (
+            "articles",
+            "sentences",
+            "copies",
+            "fingerprints",
+            "story_articles",
+            "stories",
+            "summaries",
+            "article_terms",
+        )
         return {table: int(self._query(f"SELECT count(*) FROM {table}")[0][0]) for table in tables}
 
 
 def _article(row: tuple[Any, ...]) -> Article:
     meta = json.loads(row[7]) if row[7] else None
-    return Article.from_text(row[1], id=row[0], title=row[2], source=row[3], url=row[4], published=row[5], path=row[6], meta=meta)
+    return Article.from_text(
+        row[1], id=row[0], title=row[2], source=row[3], url=row[4], published=row[5], path=row[6], meta=meta
+    )
 
 
 def _summary_to_json(summary: Summary) -> dict[str, object]:
@@ -361,7 +401,14 @@ def _summary_to_json(summary: Summary) -> dict[str, object]:
             {
                 "text": s.text,
                 "sources": list(s.sources),
-                "origin": [s.origin.article_id, s.origin.index, s.origin.text, s.origin.start, s.origin.end, s.origin.paragraph],
+                "origin": [
+                    s.origin.article_id,
+                    s.origin.index,
+                    s.origin.text,
+                    s.origin.start,
+                    s.origin.end,
+                    s.origin.paragraph,
+                ],
                 "evidence": [[c.article_id, c.sentence_index, c.similarity] for c in s.evidence],
             }
             for s in summary.sentences
@@ -381,7 +428,9 @@ def _summary_from_json(data: dict[str, Any], load: Any) -> Summary:
         )
         for s in data["sentences"]
     )
-    return Summary(sentences, tuple(by_id[i] for i in ids if i in by_id), data["engine"], data["max_words"], data["max_sentences"])
+    return Summary(
+        sentences, tuple(by_id[i] for i in ids if i in by_id), data["engine"], data["max_words"], data["max_sentences"]
+    )
 
 
 def iter_batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

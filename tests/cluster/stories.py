@@ -35,7 +35,9 @@ def twin_articles(published: date | None = None) -> list[Article]:
     for name, texts in groups.items():
         for number, text in enumerate(texts):
             label = f"{name}-{number}" if name == "other" else name
-            articles.append(make_article(text, id=f"{name}{number}", source=f"Outlet {number}", published=published, path=label))
+            articles.append(
+                make_article(text, id=f"{name}{number}", source=f"Outlet {number}", published=published, path=label)
+            )
     return articles
 
 

@@ -23,7 +23,9 @@ def test_average_link_merges_a_chain_whose_mean_is_high_enough() -> None:
 
 def test_average_link_never_merges_two_anchored_nodes() -> None:
     # nodes 1 and 2 are stories (anchored): the new article 0 joins the closer one, they stay apart
-    labels = average_link([1, 2, 2], *_edges((0, 1, 1.6), (0, 2, 1.0), (1, 2, 3.9)), threshold=0.3, anchored=[False, True, True])
+    labels = average_link(
+        [1, 2, 2], *_edges((0, 1, 1.6), (0, 2, 1.0), (1, 2, 3.9)), threshold=0.3, anchored=[False, True, True]
+    )
     assert labels.tolist() == [0, 0, 2]
 
 

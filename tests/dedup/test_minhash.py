@@ -14,7 +14,9 @@ WIRE = (
 def test_find_copies_folds_an_exact_copy_and_an_edited_reprint() -> None:
     original = make_article(WIRE, id="reuters", source="Reuters")
     exact = make_article(WIRE, id="yahoo", source="Yahoo News")
-    edited = make_article(WIRE.replace("SEOUL (Reuters) - ", "") + " Reporting by Hyonhee Shin.", id="sbs", source="SBS")
+    edited = make_article(
+        WIRE.replace("SEOUL (Reuters) - ", "") + " Reporting by Hyonhee Shin.", id="sbs", source="SBS"
+    )
     result = find_copies([original, exact, edited])
     assert [a.id for a in result.kept] == ["reuters"]
     (group,) = result.groups
@@ -37,7 +39,11 @@ def test_find_copies_keeps_two_reports_of_one_event() -> None:
 
 def test_find_copies_empty_and_idempotent() -> None:
     assert find_copies([]).kept == ()
-    articles = [make_article(WIRE, id="a"), make_article(WIRE, id="b"), make_article("Another story entirely, of five words.", id="c")]
+    articles = [
+        make_article(WIRE, id="a"),
+        make_article(WIRE, id="b"),
+        make_article("Another story entirely, of five words.", id="c"),
+    ]
     once = find_copies(articles)
     assert find_copies(list(once.kept)).copy_count == 0
 

@@ -24,9 +24,27 @@ OTHER = "Volunteers planted four thousand oak saplings along the eroded riverban
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
     records = [
-        {"id": "wire-1", "title": "Port traffic rises by a fifth", "source": "Wire A", "published": "2024-04-02", "text": WIRE},
-        {"id": "wire-2", "title": "Container traffic up 20 percent", "source": "Paper B", "published": "2024-04-03", "text": WIRE},
-        {"id": "oaks", "title": "Oak saplings to hold the riverbank", "source": "Paper B", "published": "2024-03-10", "text": OTHER},
+        {
+            "id": "wire-1",
+            "title": "Port traffic rises by a fifth",
+            "source": "Wire A",
+            "published": "2024-04-02",
+            "text": WIRE,
+        },
+        {
+            "id": "wire-2",
+            "title": "Container traffic up 20 percent",
+            "source": "Paper B",
+            "published": "2024-04-03",
+            "text": WIRE,
+        },
+        {
+            "id": "oaks",
+            "title": "Oak saplings to hold the riverbank",
+            "source": "Paper B",
+            "published": "2024-03-10",
+            "text": OTHER,
+        },
     ]
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")

@@ -22,7 +22,9 @@ def test_open_store_refuses_a_store_written_by_a_newer_version(tmp_path: Path) -
     open_store(path).close()
     with duckdb.connect(str(path)) as db:
         db.execute("UPDATE schema_version SET version = ?, written_by = 'newsfuse 9.0'", [SCHEMA_VERSION + 1])
-    with pytest.raises(StoreError, match=r"news\.duckdb: written by a newer newsfuse \(newsfuse 9\.0.*upgrade newsfuse"):
+    with pytest.raises(
+        StoreError, match=r"news\.duckdb: written by a newer newsfuse \(newsfuse 9\.0.*upgrade newsfuse"
+    ):
         open_store(path)
 
 
