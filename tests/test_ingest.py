@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,3 +133,21 @@ def test_story_summary_is_stored_and_reused(tmp_path: Path) -> None:
         summary = story_summary(store, story_id, max_words=30)
         assert summary.sentences
         assert store.summary(story_id) == summary
+
+
+def test_ingest_killed_by_a_signal_keeps_committed_batches(tmp_path: Path) -> None:
+    pile = _pile(tmp_path)
+    script = (
+        "import os, signal, sys\n"
+        "from newsfuse.ingest import ingest\n"
+        "ingest([sys.argv[1]], store=sys.argv[2], batch_size=4,\n"
+        "       progress=lambda report: report.read >= 8 and os.kill(os.getpid(), signal.SIGKILL))\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", script, str(pile), str(tmp_path / "news.duckdb")], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    with open_store(tmp_path / "news.duckdb") as store:
+        assert store.counts()["story_articles"] == 8
+    resumed = ingest([pile], store=tmp_path / "news.duckdb", batch_size=4)
+    assert (resumed.known, resumed.read) == (8, 13)
+    ingest([pile], store=tmp_path / "whole.duckdb", batch_size=4)
+    assert _stories(tmp_path / "news.duckdb") == _stories(tmp_path / "whole.duckdb")
