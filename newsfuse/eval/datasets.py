@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.model import Article
+from newsfuse.read.jsonl import EMPTY_TEXT, record_to_article
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,35 +25,16 @@ class EvalCluster:
     references: tuple[str, ...]
 
 
-def _optional_str(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def _parse_date(value: object) -> date | None:
-    text = _optional_str(value)
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None  # dates are metadata here: an odd one must not lose the article
-
-
 def _article(document: object, where: str) -> Article | None:
+    """The article of one document (the reader's own rules), None for an empty one; strict otherwise."""
     if not isinstance(document, dict):
         raise InputError(f"{where}: a document must be an object with a 'text' field")
-    text = document.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"{where}: document {document.get('id')!r} has no 'text' string")
-    if not text.strip():
+    built = record_to_article(document, path=where)
+    if isinstance(built, Article):
+        return built
+    if built == EMPTY_TEXT:
         return None
-    return Article.from_text(
-        text,
-        id=_optional_str(document.get("id")),
-        title=_optional_str(document.get("title")),
-        source=_optional_str(document.get("source")),
-        published=_parse_date(document.get("date")),
-    )
+    raise InputError(f"{where}: document {document.get('id')!r}: {built}")
 
 
 def _cluster(row: object, where: str) -> EvalCluster:

@@ -17,6 +17,7 @@ from newsfuse.model import Article, Problem
 from newsfuse.read.base import MAX_LINE_BYTES, ReadItem, parse_date, read_limited
 
 _META_KEYS = ("story", "cluster", "lang")
+EMPTY_TEXT = "empty text"
 _SKIP_CHUNK_BYTES = 1024 * 1024
 
 
@@ -31,7 +32,7 @@ def record_to_article(record: Mapping[str, object], *, path: str, cluster: str |
     if not isinstance(text, str):
         return 'no "text" string'
     if not text.strip():
-        return "empty text"
+        return EMPTY_TEXT
     meta = {key: str(record[key]) for key in _META_KEYS if isinstance(record.get(key), str | int)}
     if cluster is not None:
         meta["cluster"] = cluster
