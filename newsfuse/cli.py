@@ -16,15 +16,14 @@ from typing import Annotated
 import typer
 
 from newsfuse.clean import clean_articles
-from newsfuse.compare import compare_articles
 from newsfuse.compare.config import compare_config
 from newsfuse.config import DEFAULT_MAX_WORDS, SummaryConfig
 from newsfuse.errors import ConfigError, InputError, NewsfuseError
 from newsfuse.model import Problem
+from newsfuse.pipeline import compare_pipeline, summarize_pipeline
 from newsfuse.read import READERS, ReadReport, read_all
 from newsfuse.render import RENDERERS
 from newsfuse.render.comparison import COMPARISON_RENDERERS
-from newsfuse.summarize import summarize_articles
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -89,8 +88,7 @@ def summarize_cli(
     if compare:
         _emit(_compare(report, fmt, "auto", max_words, engine), output)
         _done(report.problems)
-    summary = summarize_articles([c.article for c in clean_articles(report.articles) if c.article.text.strip()], config)
-    _emit(RENDERERS[fmt](summary, report.problems), output)
+    _emit(RENDERERS[fmt](summarize_pipeline(report.articles, config), report.problems), output)
     _done(report.problems)
 
 
@@ -145,8 +143,7 @@ def eval_cli(
 def _compare(report: ReadReport, fmt: str, ner: str, max_words: int | None, engine: str = "classic") -> str:
     if fmt not in COMPARISON_RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}; expected one of: {', '.join(COMPARISON_RENDERERS)}")
-    articles = [c.article for c in clean_articles(report.articles) if c.article.text.strip()]
-    comparison = compare_articles(articles, compare_config(ner=ner, max_words=max_words, engine=engine))
+    comparison = compare_pipeline(report.articles, compare_config(ner=ner, max_words=max_words, engine=engine))
     return COMPARISON_RENDERERS[fmt](comparison, report.problems)
 
 
@@ -169,7 +166,9 @@ def compare_cli(
 @app.command("serve")
 def serve_cli(
     db: Annotated[Path | None, typer.Option("--db", help="The store (default: in the user's data directory).")] = None,
-    host: Annotated[str, typer.Option(help="Address to listen on; other than 127.0.0.1 exposes the store.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; other than 127.0.0.1 exposes the store.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Read the stories of a store in a browser, with a JSON API beside every page (needs the web extra)."""

@@ -52,7 +52,12 @@ def display_text(sentence: Sentence) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _balanced_quotes(text: str) -> bool:
+def opens_unclosed_quote(text: str) -> bool:
+    """True for the first piece of a quotation the splitter cut in two ('"We don't know. However, ...')."""
+    return text[:1] in '"“' and not balanced_quotes(text)
+
+
+def balanced_quotes(text: str) -> bool:
     """False for a piece of a quotation cut by the splitter (an opening quote never closed)."""
     return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
@@ -70,7 +75,7 @@ def _eligible(text: str, lowercased: bool) -> bool:
         MIN_WORDS <= n <= MAX_WORDS
         and bool(_ENDS_LIKE_SENTENCE.search(text))
         and (lowercased or bool(_STARTS_LIKE_SENTENCE.match(text)))
-        and _balanced_quotes(text)
+        and balanced_quotes(text)
     )
 
 

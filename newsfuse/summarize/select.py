@@ -13,7 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from newsfuse.config import SummaryConfig
-from newsfuse.summarize.candidates import Candidates
+from newsfuse.summarize.candidates import Candidates, opens_unclosed_quote
 
 # Exponent on length in the gain per cost (Lin and Bilmes 2011 use 0.3); tuned with score.py's
 # constants on multinews-fulltext-sample.
@@ -56,7 +56,10 @@ def select_sentences(
     uncovered = weights.copy()
     chosen: list[int] = []
     words = 0
-    for pool in (candidates.eligible, candidates.n_words >= FALLBACK_MIN_WORDS):
+    # the fallback may take a sentence a truncated text cut short, never a piece of a quotation
+    quote_pieces = np.array([opens_unclosed_quote(text) for text in candidates.texts], dtype=bool)
+    fallback = (candidates.n_words >= FALLBACK_MIN_WORDS) & ~quote_pieces
+    for pool in (candidates.eligible, fallback):
         while True:
             room_words = np.inf if config.max_words is None else config.max_words - words
             room_sentences = config.max_sentences is None or len(chosen) < config.max_sentences

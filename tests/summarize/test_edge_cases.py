@@ -78,3 +78,15 @@ def test_summarize_unrelated_articles_still_summarized() -> None:
     )
     assert summary.sentences
     assert all(len(s.sources) == 1 for s in summary.sentences)
+
+
+@pytest.mark.issue(2)
+def test_summarize_budget_fill_never_takes_an_opening_quote_piece() -> None:
+    text = (
+        "The mayor spoke on Monday about the plan for the new city park.\n\n"
+        '"We do not know the final decision on the park yet. However, if it happens here, '
+        'we will do our best to finish it by summer," the mayor said.'
+    )
+    summary = newsfuse.summarize([text], max_words=40)
+    assert summary.sentences
+    assert not any(s.text.startswith('"We do not know') for s in summary.sentences)
