@@ -5,13 +5,14 @@ Reads borrow a connection from the pool; every write (ingests, summaries) goes t
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.compare import CompareConfig, compare_articles
 from newsfuse.model import Comparison, Story, StoryInfo
-from newsfuse.store.browse import Outlet, StoryPage, StoryQuery
+from newsfuse.store.browse import Outlet, StoryIndex, StoryPage, StoryQuery
 from newsfuse.web.cache import StoryCache
 from newsfuse.web.pages import ArticleView, article_view
 from newsfuse.web.readers import ReaderPool
@@ -40,14 +41,27 @@ class Newsroom:
         self.dropped = DroppedLog()
         self._generation = 0  # counts the adds, so that what is derived from the whole store is read again
         self._outlets: tuple[int, tuple[Outlet, ...]] | None = None
+        self._index: tuple[int, StoryIndex] | None = None
+        self._index_lock = threading.Lock()
 
     def close(self) -> None:
         self.readers.close()
         self.writer.close()
 
     def stories(self, query: StoryQuery) -> StoryPage:
+        """A page of stories; headlines and titles are searched, and outlets found, in the in-memory index."""
+        index = self._story_index()
         with self.readers.reader() as reader:
-            return reader.browser.stories(query)
+            return reader.browser.stories(query, index=index)
+
+    def _story_index(self) -> StoryIndex:
+        """The story index, built again (once, whoever asks first) after the store has gained news."""
+        with self._index_lock:
+            generation = self._generation
+            if self._index is None or self._index[0] != generation:
+                with self.readers.reader() as reader:
+                    self._index = (generation, StoryIndex.build(reader.browser))
+            return self._index[1]
 
     def outlets(self) -> tuple[Outlet, ...]:
         """The outlets for the filter list, read again only after the store has changed."""

@@ -14,7 +14,7 @@ from newsfuse.errors import ConfigError, StoreError
 from newsfuse.ingest import ingest, story_summary
 from newsfuse.model import StoryInfo
 from newsfuse.store import open_store
-from newsfuse.store.browse import StoryBrowser, StoryQuery, make_cursor, parse_cursor
+from newsfuse.store.browse import StoryBrowser, StoryIndex, StoryQuery, make_cursor, parse_cursor
 from tests.conftest import EXAMPLE_DIR
 
 WIRE = "The port authority said on Monday that container traffic rose by a fifth in the first quarter of the year, driven by exports of machinery and grain to Asian buyers."
@@ -129,3 +129,13 @@ def test_browse_cursor_round_trip(story_id: str, size: int, last: date | None) -
     parsed = parse_cursor(make_cursor(info))
     assert parsed[1:] == (size, story_id)
     assert parsed[0] == (last or date(1, 1, 1))
+
+
+def test_browse_index_answers_as_the_tables_do(store: Path) -> None:
+    with StoryBrowser(store) as browser:
+        index = StoryIndex.build(browser)
+        for text in ("container traffic", "OAK", "Kim", "summit", "port", "nothing like it", "%", "\x00"):
+            query = StoryQuery(text=text)
+            assert browser.stories(query, index=index) == browser.stories(query), text
+        assert browser.stories(index=index) == browser.stories()
+        assert browser.stories(StoryQuery(outlet="Paper B"), index=index) == browser.stories(StoryQuery(outlet="Paper B"))
