@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from newsfuse.clean import clean_articles
 from newsfuse.compare.config import compare_config
@@ -79,6 +80,9 @@ def summarize_cli(
     input_format: InputFormat = None,
     output: Output = None,
     compare: Annotated[bool, typer.Option("--compare", help="Add the comparison (also allows --format html).")] = False,
+    stories: Annotated[
+        bool, typer.Option("--stories", help="Group the articles into stories first; one summary a story.")
+    ] = False,
 ) -> None:
     """Summarize articles about one event, every sentence citing the articles that report it."""
     if fmt not in (COMPARISON_RENDERERS if compare else RENDERERS):
@@ -87,6 +91,9 @@ def summarize_cli(
     report = _read(inputs, input_format)
     if compare:
         _emit(_compare(report, fmt, "auto", max_words, engine), output)
+        _done(report.problems)
+    if stories:
+        _emit(_story_summaries(report, config, fmt), output)
         _done(report.problems)
     _emit(RENDERERS[fmt](summarize_pipeline(report.articles, config), report.problems), output)
     _done(report.problems)
@@ -140,6 +147,18 @@ def eval_cli(
         json_out.write_text(report_to_json(report), encoding="utf-8")
 
 
+def _story_summaries(report: ReadReport, config: SummaryConfig, fmt: str) -> str:
+    from newsfuse.ingest import summarize_stories
+    from newsfuse.render.stories import render_story_summaries_json
+
+    summaries = summarize_stories(report.articles, config)
+    if fmt == "json":
+        return render_story_summaries_json(summaries)
+    return "\n".join(
+        f"== story {story_id} ({len(s.articles)} articles)\n{RENDERERS[fmt](s, ())}" for story_id, s in summaries
+    )
+
+
 def _compare(report: ReadReport, fmt: str, ner: str, max_words: int | None, engine: str = "classic") -> str:
     if fmt not in COMPARISON_RENDERERS:
         raise ConfigError(f"unknown format {fmt!r}; expected one of: {', '.join(COMPARISON_RENDERERS)}")
@@ -161,6 +180,58 @@ def compare_cli(
     report = _read(inputs, input_format)
     _emit(_compare(report, fmt, ner, DEFAULT_MAX_WORDS), output)
     _done(report.problems)
+
+
+Db = Annotated[Path | None, typer.Option("--db", help="The store (default: news.duckdb in the user's data directory).")]
+
+
+@app.command("ingest")
+def ingest_cli(inputs: Inputs, db: Db = None, input_format: InputFormat = None) -> None:
+    """Add articles to the store: clean, fold wire copies, join or start stories (run again: nothing changes)."""
+    from newsfuse.ingest import ingest
+
+    with Console(stderr=True).status("ingesting...") as status:
+        report = ingest(inputs, store=db, fmt=input_format, progress=lambda r: status.update(f"ingesting: {r}"))
+    for problem in report.skipped:
+        typer.echo(f"newsfuse: skipped {problem}", err=True)
+    typer.echo(f"newsfuse: {report}", err=True)
+    _done(report.skipped)
+
+
+@app.command("stories")
+def stories_cli(
+    db: Db = None,
+    limit: Annotated[int | None, typer.Option(help="Only the N biggest stories.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: text, json.")] = "text",
+) -> None:
+    """List the stories of the store, biggest and newest first: size, outlets, dates, headline."""
+    from newsfuse.render.stories import render_story_list, render_story_list_json
+    from newsfuse.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        listing = store.stories(limit=limit)
+    typer.echo((render_story_list_json if fmt == "json" else render_story_list)(listing), nl=False)
+
+
+@app.command("show")
+def show_cli(
+    story_id: Annotated[str, typer.Argument(help="A story id, as `newsfuse stories` lists them.")],
+    db: Db = None,
+    compare: Annotated[bool, typer.Option("--compare", help="Show the comparison of its sources too.")] = False,
+    fmt: OutputFormat = "text",
+    output: Output = None,
+) -> None:
+    """Show one story: its cited summary (and, with --compare, what its sources agree and differ on)."""
+    from newsfuse.ingest import story_summary
+    from newsfuse.store import open_store
+
+    with open_store(db) as store:
+        if compare:
+            articles = store.story(story_id).articles
+            comparison = compare_pipeline(articles, compare_config(ner="auto", max_words=DEFAULT_MAX_WORDS))
+            _emit(COMPARISON_RENDERERS[fmt](comparison, ()), output)
+            return
+        _emit(RENDERERS[fmt](story_summary(store, story_id), ()), output)
 
 
 @app.command("serve")

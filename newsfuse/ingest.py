@@ -15,12 +15,15 @@ from pathlib import Path
 from newsfuse.clean import clean_articles
 from newsfuse.cluster.batch import ClusterConfig, cluster_articles
 from newsfuse.cluster.incremental import StoryTracker
+from newsfuse.config import SummaryConfig
 from newsfuse.dedup.minhash import CopyIndex, find_copies, fingerprints
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, CopyGroup, IngestReport, Problem, Story, Summary
+from newsfuse.pipeline import clean_all
 from newsfuse.read import read_inputs
 from newsfuse.store import open_store
 from newsfuse.store.base import Store, StoredBatch
+from newsfuse.summarize import summarize_articles
 from newsfuse.text.sentences import split_sentences
 
 # Articles a transaction: big enough that clustering within a batch sees most of a day's story-mates
@@ -182,3 +185,9 @@ def story_summary(store: Store, story_id: str, *, max_words: int | None = None) 
     )
     store.save_summary(story_id, summary)
     return summary
+
+
+def summarize_stories(articles: Sequence[Article], config: SummaryConfig) -> list[tuple[str, Summary]]:
+    """Clean the articles, group them into stories and write one cited summary a story (no store)."""
+    cleaned = [item.article for item in clean_all(articles)]
+    return [(story.id, summarize_articles(story.articles, config)) for story in group_stories(cleaned)]
