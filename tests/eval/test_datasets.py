@@ -72,7 +72,7 @@ def test_load_clusters_bad_line_names_file_and_line(tmp_path):
 
 def test_load_clusters_document_without_text(tmp_path):
     row = {"id": "a", "documents": [{"id": "d"}], "references": []}
-    with pytest.raises(InputError, match='document .d.: no "text" string'):
+    with pytest.raises(InputError, match=r"document 'd': no \"text\" string"):
         load_clusters(_write(tmp_path / "c.jsonl", [row]))
 
 
