@@ -135,13 +135,17 @@ def document_frequencies(counts: sparse.csr_matrix) -> npt.NDArray[np.int64]:
 MIN_DF = 2
 MAX_DF_FRACTION = 0.3
 CUTS_MIN_DOCS = 100
+# idf is raised to this power: rare terms (names, places, rare bigrams) weigh more against the words every
+# report of a topic shares, which is what tells twin events apart. Tuned on multinews-dev clusters 1000-2085
+# with THRESHOLD (B3 at the best threshold: 0.809 with power 1, 0.809 with 1.25, 0.812 with 1.5, 0.810 with 1.75).
+IDF_POWER = 1.5
 
 
 def weigh(counts: sparse.csr_matrix, df: npt.NDArray[np.int64], n_docs: int) -> sparse.csr_matrix:
-    """Return unit-length TF-IDF rows: sublinear tf (1 + log tf) times smoothed idf, rare and common terms cut."""
+    """Return unit-length TF-IDF rows: sublinear tf (1 + log tf) times smoothed idf ** IDF_POWER, rare and common terms cut."""
     weights = counts.copy()
     weights.data = 1.0 + np.log(weights.data)
-    idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+    idf = (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0) ** IDF_POWER
     usable = (df >= MIN_DF) & (df <= MAX_DF_FRACTION * n_docs) if n_docs >= CUTS_MIN_DOCS else df > 0
     column_weight = np.where(usable, idf, 0.0).astype(np.float32)
     weights.data *= column_weight[weights.indices]
