@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.ingest import group_stories, ingest, story_summary
+from newsfuse.config import SummaryConfig
+from newsfuse.ingest import group_stories, ingest, story_summary, summarize_stories
 from newsfuse.model import Article, IngestReport
 from newsfuse.store import open_store
 from newsfuse.store.duckdb import DuckDBStore
@@ -151,3 +152,13 @@ def test_ingest_killed_by_a_signal_keeps_committed_batches(tmp_path: Path) -> No
     assert (resumed.known, resumed.read) == (8, 13)
     ingest([pile], store=tmp_path / "whole.duckdb", batch_size=4)
     assert _stories(tmp_path / "news.duckdb") == _stories(tmp_path / "whole.duckdb")
+
+
+def test_summarize_stories_writes_one_summary_a_story() -> None:
+    seed = [Article.from_text((EXAMPLE_DIR / name).read_text(), id=name, source=name) for name in EXAMPLE_FILES]
+    summaries = summarize_stories(seed + twin_articles(), SummaryConfig())
+    assert len(summaries) == 7
+    by_story = dict(summaries)
+    seed_story = next(s for s in by_story.values() if {a.id for a in s.articles} == set(EXAMPLE_FILES))
+    assert seed_story.sentences
+    assert all(sentence.sources for sentence in seed_story.sentences)
