@@ -178,7 +178,8 @@ def render(rows: list[Row], facts: dict[str, int], table_counts: dict[str, int],
         f"Command: `{command}`",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} with {os.cpu_count()} cores "
-        f"(shared with other work), Python {platform.python_version()}.",
+        f"(shared with other work: 1-minute load average up to ~{facts['load']} during the run), "
+        f"Python {platform.python_version()}.",
         "",
         f"Store: {', '.join(f'{v:,} {k}' for k, v in table_counts.items())}." + (f" {built}." if built else ""),
         f"Requests one at a time over one keep-alive connection to `newsfuse serve` on 127.0.0.1; "
@@ -213,11 +214,13 @@ def main() -> None:
     table_counts = counts(args.db)
     port = free_port()
     server = start_server(args.db, port)
+    load_before = os.getloadavg()[0]
     try:
         rows, facts = measure(port, args.requests, random.Random(args.seed))
     finally:
         server.terminate()
         server.wait(timeout=60)
+    facts["load"] = round(max(load_before, os.getloadavg()[0]))
     text = render(rows, facts, table_counts, command, built)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -301,16 +301,15 @@ class StoryBrowser:
             found.setdefault(story_of[article_id], set()).add(source)
         return {story: tuple(sorted(names)) for story, names in found.items()}
 
-    def story_info(self, story_id: str) -> StoryInfo:
-        """One story's listing line; raises StoreError for an unknown id."""
+    def story_info(self, story_id: str, *, index: StoryIndex | None = None) -> StoryInfo:
+        """One story's listing line (outlets from `index` when given); raises StoreError for an unknown id."""
         row = self._db.execute(
             "SELECT id, size, copies, first_date, last_date, headline FROM stories WHERE id = ?", [story_id]
         ).fetchone()
         if row is None:
             raise StoreError(f"{self.path}: no story {story_id!r}")
-        return StoryInfo(
-            row[0], row[1], row[2], self._sources([story_id]).get(story_id, ()), row[3], row[4], row[5] or ""
-        )
+        sources = index.sources([story_id]) if index is not None else self._sources([story_id])
+        return StoryInfo(row[0], row[1], row[2], sources.get(story_id, ()), row[3], row[4], row[5] or "")
 
     def article(self, article_id: str) -> Article:
         """A stored article by id (a copy gives the text of the article it copies, with its own title and outlet)."""

@@ -83,8 +83,9 @@ class Newsroom:
             size = reader.browser.story_size(story_id)
 
         def read() -> StoryRead:
+            index = self._story_index()
             with self.readers.reader() as reader:
-                info = reader.browser.story_info(story_id)
+                info = reader.browser.story_info(story_id, index=index)
                 story = reader.store.story(story_id)
             comparison = compare_articles(story.articles, self.compare_config)
             self.writer.submit(lambda store: store.save_summary(story_id, comparison.summary))

@@ -139,3 +139,5 @@ def test_browse_index_answers_as_the_tables_do(store: Path) -> None:
             assert browser.stories(query, index=index) == browser.stories(query), text
         assert browser.stories(index=index) == browser.stories()
         assert browser.stories(StoryQuery(outlet="Paper B"), index=index) == browser.stories(StoryQuery(outlet="Paper B"))
+        for story in browser.stories().stories:
+            assert browser.story_info(story.id, index=index) == browser.story_info(story.id) == story
