@@ -186,12 +186,29 @@ Db = Annotated[Path | None, typer.Option("--db", help="The store (default: news.
 
 
 @app.command("ingest")
-def ingest_cli(inputs: Inputs, db: Db = None, input_format: InputFormat = None) -> None:
+def ingest_cli(
+    inputs: Inputs,
+    db: Db = None,
+    input_format: InputFormat = None,
+    engine: Annotated[
+        str, typer.Option(help="Who runs the stages: local (this process) or ray (needs the scale extra).")
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(help="With --engine ray: the cluster to join (auto, ray://head:10001); default a local one."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="With --engine ray and no --address: CPUs of the local cluster.")
+    ] = None,
+) -> None:
     """Add articles to the store: clean, fold wire copies, join or start stories (run again: nothing changes)."""
-    from newsfuse.ingest import ingest
+    from newsfuse.engines import run_ingest
 
     with Console(stderr=True).status("ingesting...") as status:
-        report = ingest(inputs, store=db, fmt=input_format, progress=lambda r: status.update(f"ingesting: {r}"))
+        report = run_ingest(
+            inputs, store=db, engine=engine, address=address, workers=workers, fmt=input_format,
+            progress=lambda r: status.update(f"ingesting: {r}"),
+        )  # fmt: skip
     for problem in report.skipped:
         typer.echo(f"newsfuse: skipped {problem}", err=True)
     typer.echo(f"newsfuse: {report}", err=True)

@@ -20,6 +20,7 @@ from newsfuse.engines.ray import RayConfig, RayMapper, import_ray, ray_ingest
 from newsfuse.engines.stages import Measured, clean_chunk, ingest_with
 from newsfuse.errors import ConfigError, MissingExtra
 from newsfuse.model import Article
+from newsfuse.store import open_store
 from tests.engines.piles import BATCH, TASK, store_contents
 
 T = TypeVar("T")
@@ -103,3 +104,18 @@ def test_a_killed_worker_costs_a_retry_not_an_article(
     ingest_with(killing, pile, store=tmp_path / "ray.duckdb", batch_size=BATCH, task_articles=TASK)
     assert Path(marker).exists()  # a worker did die mid-run
     assert store_contents(tmp_path / "ray.duckdb") == store_contents(local_store)
+
+
+@pytest.mark.issue(10)
+def test_cli_ingest_engine_ray(ray: ModuleType, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+    from tests.conftest import EXAMPLE_DIR
+
+    db = tmp_path / "news.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(EXAMPLE_DIR), "--db", str(db), "--engine", "ray"])
+    assert result.exit_code == 0, result.output
+    assert "added 3" in result.output
+    with open_store(db, read_only=True) as store:
+        assert [info.size for info in store.stories()] == [3]  # the three summit reports: one story

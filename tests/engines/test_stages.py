@@ -39,3 +39,13 @@ def test_run_ingest_names_the_engines_and_their_options(tmp_path: Path) -> None:
 def test_stage_loop_checks_the_task_size(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="task size 0"):
         ingest_with(map_in_process, [tmp_path], store=tmp_path / "x.duckdb", task_articles=0)
+
+
+def test_cli_ingest_unknown_engine_is_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"), "--engine", "spark"])
+    assert isinstance(result.exception, ConfigError)
+    assert "expected one of: local, ray" in str(result.exception)
