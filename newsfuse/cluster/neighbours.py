@@ -94,7 +94,8 @@ def distinctive_index(
 ) -> sparse.csr_matrix:
     """Return `vectors` keeping only the columns in at most `max_postings` rows (by `df` when given)."""
     counts = np.bincount(vectors.indices, minlength=vectors.shape[1]) if df is None else df
-    kept = sparse.csr_matrix(vectors @ sparse.diags((counts <= max_postings).astype(np.float32)))
+    kept = vectors.copy()
+    kept.data = np.where(counts[kept.indices] <= max_postings, kept.data, 0).astype(kept.data.dtype)
     kept.eliminate_zeros()
     return kept
 
