@@ -122,16 +122,33 @@ _TITLES = """
 _SEPARATOR = "\x00"  # never in a search: `StoryIndex.search` drops it from the needle
 
 
+def _order_key(info: StoryInfo) -> tuple[int, int, str]:
+    """The listing order as an ascending key: newest (undated last), then biggest, then id (as the SQL orders)."""
+    return (-(info.last or _UNDATED).toordinal(), -(info.size + info.copies), info.id)
+
+
+def _keeps(info: StoryInfo, query: StoryQuery) -> bool:
+    if query.outlet and query.outlet not in info.sources:
+        return False
+    if query.since and (info.last is None or info.last < query.since):
+        return False
+    return not (query.until and (info.first is None or info.first > query.until))
+
+
 class StoryIndex:
-    """What listings need of every story, in memory: headlines and titles to search, and outlets.
+    """Every story's listing line, in listing order, with its headline and titles to search: listings from memory.
 
     DuckDB's ILIKE reads ~100 MB/s on this machine: 60 ms a search over the headlines of ~90,000
-    stories, and the outlets of a page of 50 stories cost ~50 ms of joins (benchmarks/results/web.md);
-    a substring search of one lower-cased string and a dict take a few. Built from a store at one
-    moment: build a new one after the store gains news.
+    stories, the outlets of a page of 50 stories cost ~50 ms of joins, and sorting the stories for a
+    page ~20 ms (benchmarks/results/web.md). Here a page is a slice, a search a substring search of
+    one lower-cased string. Built from a store at one moment (~0.5 s for 90,000 stories): build a new
+    one after the store gains news.
     """
 
-    def __init__(self, titles: Sequence[tuple[str, str]], sources: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, stories: Sequence[StoryInfo], titles: Sequence[tuple[str, str]]) -> None:
+        self._lines = sorted(stories, key=_order_key)
+        self._keys = [_order_key(info) for info in self._lines]
+        self._rank = {info.id: rank for rank, info in enumerate(self._lines)}
         self._text = _SEPARATOR + _SEPARATOR.join(title.lower() for _, title in titles) + _SEPARATOR
         self._starts: list[int] = []
         position = 1
@@ -139,15 +156,38 @@ class StoryIndex:
             self._starts.append(position)
             position += len(title) + 1
         self._stories = [story for story, _ in titles]
-        self._sources = sources
 
     @classmethod
     def build(cls, browser: StoryBrowser) -> StoryIndex:
-        return cls(browser.titles(), browser.all_sources())
+        return cls(browser.all_stories(), browser.titles())
 
     def sources(self, story_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """The outlets of each of these stories that has any."""
-        return {story: self._sources[story] for story in story_ids if story in self._sources}
+        found = {}
+        for story in story_ids:
+            rank = self._rank.get(story)
+            if rank is not None and self._lines[rank].sources:
+                found[story] = self._lines[rank].sources
+        return found
+
+    def page(self, query: StoryQuery, also: Sequence[str] = ()) -> StoryPage:
+        """The page `query` asks for; `also` are stories a search matched elsewhere (their stored summaries)."""
+        if query.text and query.text.strip():
+            ranks = sorted({self._rank[s] for s in (*self.search(query.text), *also) if s in self._rank})
+            lines = [self._lines[rank] for rank in ranks]
+        else:
+            lines = self._lines
+        if query.outlet or query.since or query.until:
+            lines = [info for info in lines if _keeps(info, query)]
+        start = 0
+        if query.after is not None:
+            last, size, story_id = parse_cursor(query.after)
+            cursor = (-last.toordinal(), -size, story_id)
+            keys = self._keys if lines is self._lines else [_order_key(info) for info in lines]
+            start = bisect.bisect_right(keys, cursor)
+        chosen = tuple(lines[start : start + query.limit])
+        more = start + query.limit < len(lines)
+        return StoryPage(chosen, len(lines), make_cursor(chosen[-1]) if more and chosen else None)
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -200,7 +240,8 @@ class StoryBrowser:
     def _query(self, sql: str, parameters: Sequence[object] | dict[str, object] = ()) -> list[tuple[Any, ...]]:
         return self._db.execute(sql, parameters if isinstance(parameters, dict) else list(parameters)).fetchall()
 
-    def _filters(self, query: StoryQuery, index: StoryIndex | None) -> tuple[str, dict[str, object]]:
+    @staticmethod
+    def _filters(query: StoryQuery) -> tuple[str, dict[str, object]]:
         where = ["TRUE"]
         values: dict[str, object] = {}
         if query.since is not None:
@@ -213,25 +254,21 @@ class StoryBrowser:
             where.append(f"s.id IN (SELECT story_id FROM ({_MEMBERS_WITH_SOURCE}) WHERE source = $outlet)")
             values["outlet"] = query.outlet
         if query.text and query.text.strip():
-            pattern = _like(query.text.strip())
-            if index is None:
-                where.append(f"s.id IN ({_SEARCH_TITLES} UNION {_SEARCH_SUMMARIES})")
-                values["p"] = pattern
-            else:  # the matching ids first: one IN over a list is cheaper than an OR of two subqueries
-                hits = dict.fromkeys(index.search(query.text))
-                hits.update((str(r[0]), None) for r in self._query(_SEARCH_SUMMARIES, {"p": pattern}))
-                where.append("s.id IN (SELECT unnest($hits))")
-                values["hits"] = list(hits)
+            where.append(f"s.id IN ({_SEARCH_TITLES} UNION {_SEARCH_SUMMARIES})")
+            values["p"] = _like(query.text.strip())
         return " AND ".join(where), values
 
     def stories(self, query: StoryQuery | None = None, *, index: StoryIndex | None = None) -> StoryPage:
         """List stories newest and biggest first, filtered and searched as `query` says, one page at a time.
 
-        `index` (built over this store and current) answers the headline and title part of a search and
-        the outlets from memory; without it they are read from the tables.
+        With `index` (built over this store and current) the page comes from memory, only the stored
+        summaries being searched in the tables; without it, everything is read from the tables.
         """
         query = query or StoryQuery()
-        where, values = self._filters(query, index)
+        if index is not None:
+            also = [str(r[0]) for r in self._query(_SEARCH_SUMMARIES, {"p": _like(query.text.strip())})] if query.text else []
+            return index.page(query, also)
+        where, values = self._filters(query)
         order_date = "coalesce(m.last_date, $undated::DATE)"
         page = dict(values, undated=_UNDATED, limit=query.limit + 1)
         after = "TRUE"
@@ -268,6 +305,12 @@ class StoryBrowser:
     def titles(self) -> list[tuple[str, str]]:
         """(story id, text) for every story's headline and every title of its articles and copies."""
         return [(str(r[0]), str(r[1])) for r in self._query(_TITLES)]
+
+    def all_stories(self) -> list[StoryInfo]:
+        """Every story's listing line, in no particular order."""
+        sources = self.all_sources()
+        rows = self._query("SELECT id, size, copies, first_date, last_date, headline FROM stories")
+        return [StoryInfo(r[0], r[1], r[2], sources.get(r[0], ()), r[3], r[4], r[5] or "") for r in rows]
 
     def all_sources(self) -> dict[str, tuple[str, ...]]:
         """The outlets of every story that has any."""

@@ -138,6 +138,23 @@ def test_browse_index_answers_as_the_tables_do(store: Path) -> None:
             query = StoryQuery(text=text)
             assert browser.stories(query, index=index) == browser.stories(query), text
         assert browser.stories(index=index) == browser.stories()
-        assert browser.stories(StoryQuery(outlet="Paper B"), index=index) == browser.stories(StoryQuery(outlet="Paper B"))
+        for query in (
+            StoryQuery(outlet="Paper B"),
+            StoryQuery(outlet="Nobody"),
+            StoryQuery(since=date(2024, 4, 1)),
+            StoryQuery(until=date(2024, 3, 31)),
+            StoryQuery(text="port", since=date(2024, 1, 1), until=date(2024, 12, 31)),
+        ):
+            assert browser.stories(query, index=index) == browser.stories(query), query
+        after: str | None = None
+        pages = 0
+        while True:  # page by page, one story a page
+            paged = browser.stories(StoryQuery(limit=1, after=after), index=index)
+            assert paged == browser.stories(StoryQuery(limit=1, after=after))
+            pages += 1
+            if paged.next is None:
+                break
+            after = paged.next
+        assert pages == 3
         for story in browser.stories().stories:
             assert browser.story_info(story.id, index=index) == browser.story_info(story.id) == story
