@@ -81,6 +81,7 @@ class ChunkRun:
     """Where and how one chunk was computed."""
 
     seconds: float
+    cpu_seconds: float  # CPU time of the worker process on the chunk (what the work costs, whatever the load)
     worker: int  # process id
     peak_kb: int  # the worker process's peak resident memory so far
 
@@ -95,10 +96,10 @@ class Measured(Generic[T]):
 
 def measured(function: Callable[[Sequence[Article]], T], chunk: Sequence[Article]) -> Measured[T]:
     """Call a chunk function and record its time and its process's peak memory."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     value = function(chunk)
-    seconds = time.perf_counter() - start
-    return Measured(value, ChunkRun(seconds, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return Measured(value, ChunkRun(seconds, cpu, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
 
 
 class Mapper(Protocol):
@@ -118,12 +119,13 @@ def map_in_process(
 
 @dataclass(frozen=True, slots=True)
 class StageTime:
-    """How one stage did over a run: articles in, wall seconds, busy seconds summed over workers."""
+    """How one stage did over a run: articles in, wall seconds, busy and CPU seconds summed over workers."""
 
     stage: str
     articles: int
     seconds: float  # wall time the driver spent on (or waiting for) the stage
     busy_seconds: float  # time inside the stage functions, summed over workers (= seconds on the driver)
+    cpu_seconds: float  # CPU time inside the stage functions, summed over workers
     workers: int  # distinct processes that ran it
     peak_mb: float  # the largest peak resident memory of one of those processes
 
@@ -139,20 +141,29 @@ class StageClock:
         self._articles: dict[str, int] = {}
         self._seconds: dict[str, float] = {}
         self._busy: dict[str, float] = {}
+        self._cpu: dict[str, float] = {}
         self._peaks: dict[str, dict[int, int]] = {}
 
-    def add(self, stage: str, articles: int, seconds: float, runs: Sequence[ChunkRun] = ()) -> None:
-        """Add one batch of a stage: its articles, wall seconds, and the measured chunk runs if mapped."""
+    def add(
+        self, stage: str, articles: int, seconds: float, runs: Sequence[ChunkRun] = (), *, cpu_seconds: float = 0.0
+    ) -> None:
+        """Add one batch of a stage: its articles, wall seconds, and the chunk runs if mapped (else its CPU time)."""
         self._articles[stage] = self._articles.get(stage, 0) + articles
         self._seconds[stage] = self._seconds.get(stage, 0.0) + seconds
         peaks = self._peaks.setdefault(stage, {})
         if runs:
             self._busy[stage] = self._busy.get(stage, 0.0) + sum(run.seconds for run in runs)
+            self._cpu[stage] = self._cpu.get(stage, 0.0) + sum(run.cpu_seconds for run in runs)
             for run in runs:
                 peaks[run.worker] = max(peaks.get(run.worker, 0), run.peak_kb)
         else:
             self._busy[stage] = self._busy.get(stage, 0.0) + seconds
+            self._cpu[stage] = self._cpu.get(stage, 0.0) + cpu_seconds
             peaks[os.getpid()] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    def add_since(self, stage: str, articles: int, start: tuple[float, float]) -> None:
+        """Add a driver-side step begun at `start` (from `started()`)."""
+        self.add(stage, articles, time.perf_counter() - start[0], cpu_seconds=time.process_time() - start[1])
 
     def times(self) -> tuple[StageTime, ...]:
         """One row a stage, in pipeline order."""
@@ -162,12 +173,18 @@ class StageClock:
                 self._articles[stage],
                 self._seconds[stage],
                 self._busy[stage],
+                self._cpu[stage],
                 len(self._peaks[stage]),
                 max(self._peaks[stage].values(), default=0) / 1024,
             )
             for stage in STAGES
             if stage in self._articles
         )
+
+
+def started() -> tuple[float, float]:
+    """Wall and CPU clocks now, for `StageClock.add_since`."""
+    return time.perf_counter(), time.process_time()
 
 
 def _chunks(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
@@ -188,21 +205,21 @@ class _Driver:
     def _mapped(
         self, stage: str, function: Callable[[Sequence[Article]], T], articles: Sequence[Article], clock: StageClock
     ) -> list[T]:
-        start = time.perf_counter()
+        start_wall = time.perf_counter()
         runs = self.mapper(function, _chunks(articles, self.task_articles))
-        clock.add(stage, len(articles), time.perf_counter() - start, [run.run for run in runs])
+        clock.add(stage, len(articles), time.perf_counter() - start_wall, [run.run for run in runs])
         return [run.value for run in runs]
 
     def _clean(self, fresh: list[Article], clock: StageClock) -> list[Article]:
         per_article = [item for chunk in self._mapped("clean lines", clean_chunk, fresh, clock) for item in chunk]
-        start = time.perf_counter()
+        start = started()
         cleaned: list[Article] = []
         for item in clean_corpus(per_article):
             if item.article.text.strip():
                 cleaned.append(item.article)
             else:
                 self.tally.skipped.append(Problem(item.article.path or item.article.id, "no text left after cleaning"))
-        clock.add("clean corpus", len(fresh), time.perf_counter() - start)
+        clock.add_since("clean corpus", len(fresh), start)
         return cleaned
 
     def _featurize(self, cleaned: list[Article], clock: StageClock) -> Featurized:
@@ -225,20 +242,20 @@ class _Driver:
         cleaned = self._clean(fresh, clock)
         features = self._featurize(cleaned, clock)
 
-        start = time.perf_counter()
+        start = started()
         deduplicated, original = self.copy_index.add(cleaned, features.prints)
-        clock.add("copies", len(cleaned), time.perf_counter() - start)
+        clock.add_since("copies", len(cleaned), start)
 
-        start = time.perf_counter()
+        start = started()
         row_of = {article.id: row for row, article in enumerate(cleaned)}
         kept_rows = [row_of[a.id] for a in deduplicated.kept]
         first_row = tracker.n_docs
         existing = set(tracker.story_ids)
         assignments = tracker.add(deduplicated.kept, sparse.csr_matrix(features.counts[kept_rows]))
         assignments += tracker.assign_copies(original)
-        clock.add("cluster", len(deduplicated.kept), time.perf_counter() - start)
+        clock.add_since("cluster", len(deduplicated.kept), start)
 
-        start = time.perf_counter()
+        start = started()
         by_id = {a.id: a for a in cleaned}
         tally.grown.update(x.story_id for x in assignments if x.story_id in existing)
         tally.new_stories += len({x.story_id for x in assignments if x.new_story})
@@ -257,23 +274,24 @@ class _Driver:
                 first_row=first_row,
             )
         )
-        clock.add("store", len(deduplicated.kept), time.perf_counter() - start)
+        clock.add_since("store", len(deduplicated.kept), start)
         tally.added += len(deduplicated.kept)
         tally.copies += len(original)
 
 
 def _timed_reading(items: Iterable[ReadItem], clock: StageClock) -> Iterator[ReadItem]:
     iterator = iter(items)
+    wall = cpu = 0.0
+    count = 0
     while True:
-        start = time.perf_counter()
-        try:
-            item = next(iterator)
-        except StopIteration:
+        start = started()
+        item = next(iterator, None)
+        wall += time.perf_counter() - start[0]
+        cpu += time.process_time() - start[1]
+        if item is None:
+            clock.add("read", count, wall, cpu_seconds=cpu)
             return
-        finally:
-            clock.add("read", 0, time.perf_counter() - start)
-        if isinstance(item, Article):
-            clock.add("read", 1, 0.0)
+        count += isinstance(item, Article)
         yield item
 
 
