@@ -14,6 +14,7 @@ import math
 import numpy as np
 
 from newsfuse.summarize.candidates import Candidates
+from newsfuse.text.similarity import sentence_terms
 
 # Tuned together on multinews-fulltext-sample (budget ref) and confirmed on duc2006 and
 # duc2007-update: see benchmarks/results/summarization.md. Change them together.
@@ -21,6 +22,7 @@ POSITION_DECAY = 0.3  # a mention in sentence p counts 1 + POSITION_BONUS / (1 +
 POSITION_BONUS = 1.0
 UNIGRAM_WEIGHT = 0.25  # content words matter, but less than the bigrams that pin a fact down
 MIN_SUPPORT = 2  # a concept must appear in this many articles (when there are that many)
+TITLE_BONUS = 1.0
 MIN_SUPPORT_SHARE = 0.12  # ... and in this share of them
 
 
@@ -44,6 +46,11 @@ def concept_weights(candidates: Candidates) -> np.ndarray:
     min_support = max(MIN_SUPPORT, math.ceil(MIN_SUPPORT_SHARE * n_articles))
     if n_articles >= min_support:
         weights[support < min_support] = 0.0
+    if TITLE_BONUS:
+        # Edmundson (1969)'s title method: the words a headline picks are what the story is about
+        titled = {term for article in candidates.articles if article.title for term in sentence_terms(article.title)}
+        in_title = np.array([term in titled for term in candidates.terms.vocabulary], dtype=bool)
+        weights[in_title] *= 1.0 + TITLE_BONUS
     is_unigram = np.array([" " not in term for term in candidates.terms.vocabulary], dtype=bool)
     weights[is_unigram] *= UNIGRAM_WEIGHT
     return weights
