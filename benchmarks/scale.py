@@ -188,6 +188,7 @@ def main() -> None:
         print(json.dumps(one(args.one, args.source, args.store, args.temp)))
         return
     command = "python benchmarks/scale.py" + (f" --limit {args.limit}" if args.limit else "")
+    command += "" if args.out == parser.get_default("out") else f" --out {args.out}"
     with tempfile.TemporaryDirectory(prefix="nf-scale-") as folder:
         source = prefix(args.data, args.limit, Path(folder))
         rows = []
