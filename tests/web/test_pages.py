@@ -165,3 +165,27 @@ def test_web_paging_by_cursor_walks_every_story_once(tmp_path: Path) -> None:
     assert len(everything) >= 4  # the example's story and the others (the clusterer may join two tiny ones)
     assert walked == everything
     assert f'href="/stories/{everything[0]}"' not in html
+
+
+def test_web_sources_mark_copies_of_one_wire_story(tmp_path: Path) -> None:
+    from newsfuse.web import WebConfig, create_app
+
+    wire = (
+        "The port authority said on Monday that container traffic rose by a fifth in the first quarter of the year, "
+        "driven by exports of machinery and grain to Asian buyers, and that a new quay would open in the autumn. "
+        "Dock workers welcomed the figures but warned that overtime had doubled since January."
+    )
+    lines = [
+        f'{{"title": "Port traffic rises by a fifth", "source": "Wire A", "text": "{wire}"}}',
+        f'{{"title": "Container traffic up 20 percent", "source": "Paper B", "text": "{wire} Reporting by Paper B."}}',
+    ]
+    with client_for(create_app(WebConfig(db=tmp_path / "news.duckdb"))) as client:
+        added = client.post("/api/add", files=[("files", ("wire.jsonl", "\n".join(lines).encode(), "application/json"))])
+        assert added.status_code == 201, added.text
+        assert added.json()["copies"] == 1
+        page = client.get(f"/stories/{added.json()['story_id']}").text
+    kept = re.search(r'<span class="meta">(Wire A|Paper B) ·', page)
+    assert kept is not None
+    other = {"Wire A": "Paper B", "Paper B": "Wire A"}[kept.group(1)]
+    assert f"Wire copy: the same text also printed by {other} (counted once)" in page
+    assert page.count('<li id="a') == 1
