@@ -87,7 +87,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         auto_reload=False,
     )
     app.mount("/static", StaticFiles(packages=[("newsfuse.web", "static")], follow_symlink=False), name="static")
-    app.include_router(views.router)
+    views.add_routes(app)
     views.add_error_handlers(app)
     app.add_middleware(BodyLimit, limit=config.max_upload_bytes)
     app.add_middleware(SecurityHeaders)

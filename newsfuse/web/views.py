@@ -2,6 +2,7 @@
 
 Pages (server-rendered, readable without script): `/` stories, `/stories/{id}`, `/articles/{id}`, `/add`.
 The JSON API beside them: `/api/stories`, `/api/stories/{id}`, `/api/articles/{id}`, `POST /api/add`.
+`add_routes` registers them all in one table (no router built at import).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import queue
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -22,8 +23,6 @@ from newsfuse.web import records
 from newsfuse.web.newsroom import Newsroom
 from newsfuse.web.pages import story_href, story_view
 from newsfuse.web.uploads import PASTED_NAME, Upload
-
-router = APIRouter()
 
 Text = Annotated[str | None, Query(description="A phrase searched in headlines, titles, lead sentences and summaries.")]
 Outlet = Annotated[str | None, Query(description="Only stories with an article from this outlet.")]
@@ -60,7 +59,6 @@ async def _uploads(text: str, files: list[UploadFile] | None) -> list[Upload]:
 # --- pages ---
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def stories_page(
     request: Request, q: str | None = None, outlet: str | None = None, since: str | None = None,
     until: str | None = None, after: str | None = None,
@@ -70,23 +68,19 @@ def stories_page(
     return _page(request, "stories.html", page=room.stories(query), query=query, outlets=room.outlets())
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
 def story_page(request: Request, story_id: str, added: int | None = None) -> HTMLResponse:
     read = _room(request).story(story_id)
     return _page(request, "story.html", view=story_view(read.info, read.story, read.comparison), added=added, skipped=())
 
 
-@router.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
 def article_page(request: Request, article_id: str, hl: int | None = None) -> HTMLResponse:
     return _page(request, "article.html", view=_room(request).article(article_id, marked=hl))
 
 
-@router.get("/add", response_class=HTMLResponse, include_in_schema=False)
 def add_page(request: Request) -> HTMLResponse:
     return _page(request, "add.html", limit=request.app.state.config.max_upload_bytes, error=None)
 
 
-@router.post("/add", include_in_schema=False)
 async def add_form(request: Request, text: Pasted = "", files: Files = None) -> Response:
     uploads = await _uploads(text, files)
     added, story_id = await run_in_threadpool(_room(request).add, uploads)
@@ -102,7 +96,6 @@ async def add_form(request: Request, text: Pasted = "", files: Files = None) -> 
 # --- JSON API ---
 
 
-@router.get("/api/stories", responses={200: {"content": {"application/json": {"schema": records.STORIES_JSON_SCHEMA}}}})
 def api_stories(
     request: Request, q: Text = None, outlet: Outlet = None, since: date | None = None, until: date | None = None,
     after: After = None, limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
@@ -112,38 +105,55 @@ def api_stories(
     return JSONResponse(records.stories_record(page))
 
 
-@router.get(
-    "/api/stories/{story_id}",
-    responses={200: {"content": {"application/json": {"schema": records.STORY_JSON_SCHEMA}}}, 404: {"model": None}},
-)
 def api_story(request: Request, story_id: str) -> JSONResponse:
     """One story with its cited summary and comparison (`newsfuse.story` v1; `comparison` as the CLI's JSON)."""
     read = _room(request).story(story_id)
     return JSONResponse(records.story_record(read.info, read.comparison))
 
 
-@router.get(
-    "/api/articles/{article_id:path}",
-    responses={200: {"content": {"application/json": {"schema": records.ARTICLE_JSON_SCHEMA}}}, 404: {"model": None}},
-)
 def api_article(request: Request, article_id: str) -> JSONResponse:
     """One article's cleaned text, its sentences and what cleaning dropped (`newsfuse.article` v1)."""
     return JSONResponse(records.article_record_full(_room(request).article(article_id, marked=None)))
 
 
-@router.post(
-    "/api/add",
-    status_code=201,
-    responses={
-        201: {"content": {"application/json": {"schema": records.ADDED_JSON_SCHEMA}}},
-        400: {"description": "nothing readable"},
-        413: {"description": "over the upload limit"},
-    },
-)
 async def api_add(request: Request, text: Pasted = "", files: Files = None) -> JSONResponse:
     """Add news (pasted text and files), ingest it, and say which story it joined (`newsfuse.added` v1)."""
     added, story_id = await run_in_threadpool(_room(request).add, await _uploads(text, files))
     return JSONResponse(records.added_record(added, story_id), status_code=201)
+
+
+def _json(schema: dict[str, object]) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {"application/json": {"schema": schema}}}}
+
+
+def add_routes(app: FastAPI) -> None:
+    """Register every page and API route: the one table of what the app answers."""
+    for path, view in (
+        ("/", stories_page),
+        ("/stories/{story_id}", story_page),
+        ("/articles/{article_id:path}", article_page),
+        ("/add", add_page),
+    ):
+        app.add_api_route(path, view, methods=["GET"], response_class=HTMLResponse, include_in_schema=False)
+    app.add_api_route("/add", add_form, methods=["POST"], include_in_schema=False)
+    app.add_api_route("/api/stories", api_stories, methods=["GET"], responses=_json(records.STORIES_JSON_SCHEMA))
+    app.add_api_route(
+        "/api/stories/{story_id}", api_story, methods=["GET"], responses={**_json(records.STORY_JSON_SCHEMA), 404: {}}
+    )
+    app.add_api_route(
+        "/api/articles/{article_id:path}", api_article, methods=["GET"], responses={**_json(records.ARTICLE_JSON_SCHEMA), 404: {}}
+    )
+    app.add_api_route(
+        "/api/add",
+        api_add,
+        methods=["POST"],
+        status_code=201,
+        responses={
+            201: {"content": {"application/json": {"schema": records.ADDED_JSON_SCHEMA}}},
+            400: {"description": "nothing readable"},
+            413: {"description": "over the upload limit"},
+        },
+    )
 
 
 # --- errors: one line saying what is wrong, as a page or as JSON ---
