@@ -1,6 +1,7 @@
 """Attach to each chosen sentence every article that reports it.
 
-An article reports a sentence when it has a matching sentence (`facts.py`) *and* names every name,
+An article reports a sentence when one of its sentences matches (`facts.py`) and shares a good
+part of its content words (that sentence is the evidence a reader is shown), *and* the article names every name,
 place and number the sentence states: a sentence about a venue in Vietnam is not cited to an
 outlet that never mentions Vietnam, however alike the rest of the two sentences are. A name is
 checked by its last word ("Michael Pompeo" and "Mike Pompeo" both end in Pompeo; "Kim Jong Un"
@@ -11,11 +12,18 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from newsfuse.model import Citation, SummarySentence
 from newsfuse.summarize.candidates import Candidates
-from newsfuse.summarize.facts import Matches
-from newsfuse.text.tokens import words
+from newsfuse.summarize.facts import MATCH_THRESHOLD, Matches
+from newsfuse.text.tokens import content_stems, words
 
+# The evidence sentence must share this many of the summary sentence's content stems, and this
+# share of them: a match on names alone ("Looking forward to meeting Chairman Kim") is not evidence
+# that an outlet reports the summit's date.
+EVIDENCE_MIN_SHARED = 3
+EVIDENCE_MIN_SHARE = 0.3
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*|\d[\d,.]*")
 
@@ -39,6 +47,26 @@ def _names_all(article_words: frozenset[str], keys: frozenset[str]) -> bool:
     return keys <= article_words
 
 
+def _shares_content(summary_stems: set[str], evidence: str) -> bool:
+    shared = summary_stems & set(content_stems(evidence))
+    return len(shared) >= EVIDENCE_MIN_SHARED and len(shared) >= EVIDENCE_MIN_SHARE * len(summary_stems)
+
+
+def _evidence(candidates: Candidates, row: int, article: int) -> Citation | None:
+    """The most similar sentence of `article` that says what sentence `row` says, if any."""
+    rows = np.flatnonzero(candidates.article == article)
+    similarity = np.asarray((candidates.vectors[rows] @ candidates.vectors[row].T).todense()).ravel()
+    stems = set(content_stems(candidates.texts[row]))
+    for index in np.argsort(-similarity):
+        if similarity[index] < MATCH_THRESHOLD:
+            break
+        other = int(rows[index])
+        if _shares_content(stems, candidates.texts[other]):
+            sentence = candidates.sentences[other]
+            return Citation(sentence.article_id, sentence.index, round(float(similarity[index]), 3))
+    return None
+
+
 def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[SummarySentence, ...]:
     """Build the summary sentences, each citing its own article and every article that reports it."""
     vocabulary = [frozenset(word.removesuffix("'s") for word in words(article.text)) for article in candidates.articles]
@@ -46,15 +74,21 @@ def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[Sum
     for row in rows:
         own = int(candidates.article[row])
         keys = key_terms(candidates.texts[row])
-        positions = sorted(p for p in matches.support(row, own) if p == own or _names_all(vocabulary[p], keys))
-        reporting = {candidates.articles[p].id for p in positions}
+        evidence: dict[int, Citation] = {}
+        for other in sorted(matches.support(row, own) - {own}):
+            found = _evidence(candidates, row, other) if _names_all(vocabulary[other], keys) else None
+            if found is not None:
+                evidence[other] = found
+        positions = sorted({own, *evidence})
         cited.append(
             SummarySentence(
                 text=candidates.texts[row],
                 # identical copies share a content id: each article is cited once
                 sources=tuple(dict.fromkeys(candidates.articles[p].id for p in positions)),
                 origin=candidates.sentences[row],
-                evidence=tuple(c for c in matches.evidence(row, candidates) if c.article_id in reporting),
+                evidence=tuple(
+                    evidence[p] for p in sorted(evidence) if candidates.articles[p].id != candidates.articles[own].id
+                ),
             )
         )
     return tuple(cited)

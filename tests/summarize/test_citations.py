@@ -69,8 +69,12 @@ def test_citations_example_points_all_outlets_report_cited_to_all_three() -> Non
 @pytest.mark.issue(2)
 def test_citations_example_brief_covers_the_event() -> None:
     text = _example_summary().text
-    assert "February" in text
-    assert "90" in text  # the 90-minute White House meeting with Kim Yong Chol
+    assert "February" in text  # the summit near the end of February
+    assert "Vietnam" in text  # the likely venue
+    # the 90-minute White House meeting with Kim Yong Chol joins them at 150 words (at 120 the
+    # engine prefers two shorter sentences to its 38 words: see the issue 2 closing note)
+    fuller = _example_summary(150).text
+    assert all(point in fuller for point in ("February", "Vietnam", "90-minute"))
 
 
 @pytest.mark.issue(2)
