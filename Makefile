@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test bench serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/summarization.py
+	$(BIN)/python benchmarks/clustering.py
+	$(BIN)/python benchmarks/compare.py
+
+serve: $(STAMP)
+	$(BIN)/newsfuse serve --db news.duckdb
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
