@@ -54,8 +54,9 @@ def _shares_content(summary_stems: set[str], evidence: str) -> bool:
 
 def _evidence(candidates: Candidates, row: int, article: int) -> Citation | None:
     """The most similar sentence of `article` that says what sentence `row` says, if any."""
-    rows = np.flatnonzero(candidates.article == article)
-    similarity = np.asarray((candidates.vectors[rows] @ candidates.vectors[row].T).todense()).ravel()
+    start, end = np.searchsorted(candidates.article, [article, article + 1])  # an article's rows are contiguous
+    rows = np.arange(start, end)
+    similarity = (candidates.vectors[start:end] @ candidates.vectors[row].T).toarray().ravel()
     stems = set(content_stems(candidates.texts[row]))
     for index in np.argsort(-similarity):
         if similarity[index] < MATCH_THRESHOLD:
