@@ -6,7 +6,6 @@ browser download does not work offline). Skips, with the reason, when either is 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,25 +16,13 @@ from newsfuse.compare import CompareConfig, compare_articles
 from newsfuse.pipeline import clean_all
 from newsfuse.read import read_all
 from newsfuse.render.html import render_html
+from tests.browser import NEEDS_BROWSER, launch_chromium
+from tests.browser import sync_api as browser_api
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "summit"
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install 'newsfuse[dev]')"
-)
-pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None,
-    reason=f"{CHROMIUM} is missing: run scripts/ensure-browser (installs Debian's chromium)",
-)
+sync_api = browser_api()
+pytestmark = NEEDS_BROWSER
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +36,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def page(report: Path) -> Iterator[tuple[Any, list[str]]]:
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page()
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))

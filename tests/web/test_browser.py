@@ -7,37 +7,25 @@ either is missing.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from tests.browser import NEEDS_BROWSER, launch_chromium
+from tests.browser import sync_api as browser_api
 from tests.conftest import EXAMPLE_DIR, EXAMPLE_FILES
 from tests.web.conftest import LiveServer
 from tests.web.test_guard import HOSTILE
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install 'newsfuse[dev]')")
-pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None,
-    reason=f"{CHROMIUM} is missing: run scripts/ensure-browser (installs Debian's chromium)",
-)
+sync_api = browser_api()
+pytestmark = NEEDS_BROWSER
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = launch_chromium(playwright)
         yield launched
         launched.close()
 
@@ -125,7 +113,11 @@ def test_browser_article_markup_renders_inert(page: tuple[Any, list[str], list[s
 def test_browser_too_large_upload_gets_413(page: tuple[Any, list[str], list[str]], live_server: LiveServer) -> None:
     view, _, _ = page
     view.goto(f"{live_server.url}/add")
-    big = {"name": "big.txt", "mimeType": "text/plain", "buffer": b"A very long article indeed. " * 60_000}  # ~1.7 MB > 1 MB
+    big = {
+        "name": "big.txt",
+        "mimeType": "text/plain",
+        "buffer": b"A very long article indeed. " * 60_000,
+    }  # ~1.7 MB > 1 MB
     view.set_input_files("input[name=files]", files=[big])
     with view.expect_navigation() as navigation:
         view.click("button[type=submit]")
