@@ -157,15 +157,17 @@ def render(rows: list[dict[str, object]], command: str, articles: str) -> str:
         "",
     ]
     lines += _stage_rows(rows)
+    from newsfuse.engines.stages import MAPPED_STAGES
+
     mapped: dict[str, tuple[float, float]] = {}
     for r in rows:
         stages = {s["stage"]: s for s in r["stages"]}  # type: ignore[attr-defined]
-        parallel = [stages[s] for s in ("clean lines", "featurize") if s in stages]
+        parallel = [stages[s] for s in MAPPED_STAGES if s in stages]
         mapped[str(r["engine"])] = (sum(s["seconds"] for s in parallel), sum(s["cpu"] for s in parallel))
     if "ray-1" in mapped and "ray-2" in mapped and mapped["ray-2"][0]:
         lines += [
             "",
-            f"Parallel stages (clean lines + featurize): wall seconds local {mapped['local'][0]:.1f}, ray-1 "
+            f"Parallel stages ({', '.join(sorted(MAPPED_STAGES))}): wall seconds local {mapped['local'][0]:.1f}, ray-1 "
             f"{mapped['ray-1'][0]:.1f}, ray-2 {mapped['ray-2'][0]:.1f}, so 2 workers are "
             f"{mapped['ray-1'][0] / mapped['ray-2'][0]:.2f} x as fast as 1; CPU seconds local {mapped['local'][1]:.1f}, "
             f"ray-1 {mapped['ray-1'][1]:.1f}, ray-2 {mapped['ray-2'][1]:.1f}.",

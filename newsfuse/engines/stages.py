@@ -49,8 +49,8 @@ TASK_ARTICLES = 1000
 T = TypeVar("T")
 R = TypeVar("R")
 
-STAGES = ("read", "clean lines", "clean corpus", "featurize", "copies", "cluster", "store")
-MAPPED_STAGES = frozenset({"clean lines", "featurize"})
+STAGES = ("read", "clean + featurize", "clean corpus", "featurize again", "copies", "cluster", "store")
+MAPPED_STAGES = frozenset({"clean + featurize", "featurize again"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +62,45 @@ class Featurized:
     sentences: tuple[tuple[Sentence, ...], ...]
 
 
+def _join(parts: Sequence[Featurized]) -> Featurized:
+    if not parts:
+        return Featurized((), sparse.csr_matrix((0, N_FEATURES), dtype=np.float32), ())
+    return Featurized(
+        tuple(p for part in parts for p in part.prints),
+        sparse.csr_matrix(sparse.vstack([part.counts for part in parts]), dtype=np.float32),
+        tuple(s for part in parts for s in part.sentences),
+    )
+
+
+def _rows(features: Featurized, rows: Sequence[int]) -> Featurized:
+    return Featurized(
+        tuple(features.prints[row] for row in rows),
+        sparse.csr_matrix(features.counts[list(rows)], dtype=np.float32),
+        tuple(features.sentences[row] for row in rows),
+    )
+
+
 def clean_chunk(articles: Sequence[Article]) -> list[Cleaned]:
     """Clean each article on its own (the line rules); the corpus rules wait for the whole batch."""
     return [clean_article(article) for article in articles]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A chunk cleaned line by line, and the features of each article as cleaned so far."""
+
+    cleaned: tuple[Cleaned, ...]
+    features: Featurized
+
+
+def prepare_chunk(articles: Sequence[Article]) -> Prepared:
+    """Clean each article on its own and featurize the result: one trip to a worker for most articles.
+
+    The corpus rules (lines an outlet repeats across the batch) run after, on the driver; only the
+    articles they change are featurized again, so every article ends with the features of its final text.
+    """
+    cleaned = clean_chunk(articles)
+    return Prepared(tuple(cleaned), featurize_chunk([item.article for item in cleaned]))
 
 
 def featurize_chunk(articles: Sequence[Article]) -> Featurized:
@@ -210,27 +246,33 @@ class _Driver:
         clock.add(stage, len(articles), time.perf_counter() - start_wall, [run.run for run in runs])
         return [run.value for run in runs]
 
-    def _clean(self, fresh: list[Article], clock: StageClock) -> list[Article]:
-        per_article = [item for chunk in self._mapped("clean lines", clean_chunk, fresh, clock) for item in chunk]
+    def _prepare(self, fresh: list[Article], clock: StageClock) -> tuple[list[Article], Featurized]:
+        """Clean the batch (lines on workers, corpus rules here) and featurize every article's final text."""
+        parts = self._mapped("clean + featurize", prepare_chunk, fresh, clock)
+        lined = [item for part in parts for item in part.cleaned]
+        speculative = _join([part.features for part in parts])
         start = started()
+        final = clean_corpus(lined)
         cleaned: list[Article] = []
-        for item in clean_corpus(per_article):
-            if item.article.text.strip():
-                cleaned.append(item.article)
-            else:
+        rows: list[int] = []  # a row of `speculative`, or -1 - i for the i-th article featurized again
+        again: list[Article] = []
+        for row, (before, item) in enumerate(zip(lined, final, strict=True)):
+            if not item.article.text.strip():
                 self.tally.skipped.append(Problem(item.article.path or item.article.id, "no text left after cleaning"))
+                continue
+            cleaned.append(item.article)
+            if item.article.text == before.article.text:
+                rows.append(row)
+            else:
+                rows.append(-1 - len(again))
+                again.append(item.article)
         clock.add_since("clean corpus", len(fresh), start)
-        return cleaned
-
-    def _featurize(self, cleaned: list[Article], clock: StageClock) -> Featurized:
-        parts = self._mapped("featurize", featurize_chunk, cleaned, clock)
-        if not parts:
-            return Featurized((), sparse.csr_matrix((0, N_FEATURES), dtype=np.float32), ())
-        return Featurized(
-            tuple(p for part in parts for p in part.prints),
-            sparse.csr_matrix(sparse.vstack([part.counts for part in parts]), dtype=np.float32),
-            tuple(s for part in parts for s in part.sentences),
-        )
+        if not again:
+            return cleaned, _rows(speculative, rows)
+        redone = _join(self._mapped("featurize again", featurize_chunk, again, clock))
+        both = _join([speculative, redone])
+        offset = len(speculative.prints)
+        return cleaned, _rows(both, [row if row >= 0 else offset - 1 - row for row in rows])
 
     def batch(self, articles: list[Article], clock: StageClock) -> None:
         """Ingest one batch: the steps of `newsfuse.ingest._ingest_batch`, per-article work mapped."""
@@ -239,8 +281,7 @@ class _Driver:
         known = self.store.known_ids([a.id for a in unique]) | {a.id for a in unique if a.id in tracker.story_of}
         tally.known += len(articles) - len(unique) + len(known)
         fresh = [a for a in unique if a.id not in known]
-        cleaned = self._clean(fresh, clock)
-        features = self._featurize(cleaned, clock)
+        cleaned, features = self._prepare(fresh, clock)
 
         start = started()
         deduplicated, original = self.copy_index.add(cleaned, features.prints)

@@ -20,6 +20,7 @@ POOL_ARTICLES = 300
 GENERATED_EVENTS = 40
 BATCH = 120  # articles an ingest batch: several batches, so stories grow across them
 TASK = 25  # articles a mapped task: several tasks a batch
+FURNISHED_EVENTS = 5  # events whose reports end with their outlet's tagline (in 3+ articles: boilerplate)
 
 _PLACES = ("Lagos", "Quito", "Hanoi", "Tromso", "Perth", "Izmir", "Cusco", "Davao", "Ghent", "Aspen", "Jaffna", "Leon")
 _THINGS = ("flood", "strike", "election", "fire", "merger", "trial", "drought", "protest", "recall", "festival")
@@ -46,6 +47,8 @@ def generated_articles(seed: int = 10) -> list[Article]:
                 f"office told reporters. {filler.capitalize()}. {name} said the {thing} was the worst in "
                 f"{place} since {1950 + event}."
             )
+            if event < FURNISHED_EVENTS:
+                text += f"\n\nThe Outlet{report} Ledger, morning edition."  # furniture: the corpus rule drops it
             articles.append(
                 Article.from_text(
                     text, title=f"{place} {thing}, report {report}", source=f"Outlet{report}", published=day

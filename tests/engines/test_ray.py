@@ -17,7 +17,7 @@ import pytest
 
 from newsfuse.engines import StageClock, run_ingest
 from newsfuse.engines.ray import RayConfig, RayMapper, import_ray, ray_ingest
-from newsfuse.engines.stages import Measured, clean_chunk, ingest_with
+from newsfuse.engines.stages import Measured, ingest_with, prepare_chunk
 from newsfuse.errors import ConfigError, MissingExtra
 from newsfuse.model import Article
 from newsfuse.store import open_store
@@ -68,19 +68,19 @@ def test_ray_engine_gives_the_stories_of_the_local_engine(
     assert report.read > 300
     assert store_contents(tmp_path / "ray.duckdb") == store_contents(local_store)
     worker_pids = {t.stage: t.workers for t in clock.times()}
-    assert worker_pids["featurize"] >= 1
+    assert worker_pids["clean + featurize"] >= 1
     assert import_ray() is ray
 
 
 class _KillFirstCleaning:
-    """Runs a chunk function; the first cleaning task of the run kills its own worker process (SIGKILL)."""
+    """Runs a chunk function; the first cleaning task (clean + featurize) of the run kills its own worker process (SIGKILL)."""
 
     def __init__(self, function: Callable[[Sequence[Article]], object], marker: str) -> None:
         self.function = function
         self.marker = marker
 
     def __call__(self, chunk: Sequence[Article]) -> object:
-        if self.function is clean_chunk:
+        if self.function is prepare_chunk:
             try:
                 os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL))  # only one task, in any process, wins
             except FileExistsError:

@@ -7,7 +7,7 @@ import pytest
 from newsfuse.engines import ENGINES, StageClock, run_ingest
 from newsfuse.engines.stages import MAPPED_STAGES, STAGES, ingest_with, map_in_process
 from newsfuse.errors import ConfigError
-from tests.engines.piles import BATCH, TASK, store_contents, summit_stories
+from tests.engines.piles import BATCH, FURNISHED_EVENTS, TASK, store_contents, summit_stories
 
 
 def test_engines_table_snapshot() -> None:
@@ -27,6 +27,7 @@ def test_stage_loop_gives_the_store_of_ingest(pile: list[Path], local_store: Pat
     assert set(times) == set(STAGES)
     assert times["read"].articles == report.read
     assert all(times[stage].workers == 1 for stage in MAPPED_STAGES)
+    assert times["featurize again"].articles == 3 * FURNISHED_EVENTS  # only the articles the corpus rule changed
 
 
 def test_run_ingest_names_the_engines_and_their_options(tmp_path: Path) -> None:
