@@ -79,8 +79,13 @@ class RayMapper:
         self, function: Callable[[Sequence[Article]], T], chunks: Sequence[Sequence[Article]]
     ) -> list[Measured[T]]:
         refs = [self._remote.remote(function, list(chunk)) for chunk in chunks]
-        results: list[Measured[T]] = self._ray.get(refs)
-        return results
+        done: dict[object, Measured[T]] = {}
+        pending = list(refs)
+        while pending:
+            # take each result as its task ends: unpickling it overlaps the tasks still running
+            ready, pending = self._ray.wait(pending, num_returns=1)
+            done[ready[0]] = self._ray.get(ready[0])
+        return [done[ref] for ref in refs]
 
 
 def ray_ingest(
