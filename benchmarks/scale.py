@@ -98,7 +98,7 @@ def run(engine: str, source: Path, folder: Path) -> dict[str, object]:
     before = os.getloadavg()[0]
     output = subprocess.run(
         [sys.executable, __file__, "--one", engine, "--source", str(source), "--store", str(store),
-         "--temp", tempfile.mkdtemp(prefix="nf-ray-")],
+         "--temp", str(folder / f"ray-{engine}")],
         check=True, capture_output=True, text=True, env=env,
     ).stdout  # fmt: skip
     row: dict[str, object] = json.loads(output.strip().splitlines()[-1])
