@@ -119,3 +119,26 @@ def test_cli_ingest_engine_ray(ray: ModuleType, tmp_path: Path) -> None:
     assert "added 3" in result.output
     with open_store(db, read_only=True) as store:
         assert [info.size for info in store.stories()] == [3]  # the three summit reports: one story
+
+
+class _Stop(Exception):
+    """Stands for the run being killed between two batches."""
+
+
+@pytest.mark.issue(10)
+def test_an_interrupted_ray_ingest_resumes_to_the_same_stories(
+    ray: ModuleType, pile: list[Path], local_store: Path, tmp_path: Path
+) -> None:
+    def stop_after_first_batch(report: object) -> None:
+        raise _Stop
+
+    settings = RayConfig(task_articles=TASK)
+    with pytest.raises(_Stop):
+        ray_ingest(
+            pile, store=tmp_path / "ray.duckdb", batch_size=BATCH, ray_config=settings, progress=stop_after_first_batch
+        )
+    with open_store(tmp_path / "ray.duckdb", read_only=True) as store:
+        assert 0 < len(store.story_membership()) < len(store_contents(local_store)[0])
+    again = ray_ingest(pile, store=tmp_path / "ray.duckdb", batch_size=BATCH, ray_config=settings)
+    assert again.known == BATCH  # the committed batch is recognised, not redone
+    assert store_contents(tmp_path / "ray.duckdb") == store_contents(local_store)
