@@ -16,7 +16,7 @@ from tests.conftest import EXAMPLE_DIR, EXAMPLE_FILES
 from tests.dedup.test_minhash import WIRE
 
 POOL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "multinews-train-pool" / "documents.jsonl.gz"
-POOL_ARTICLES = 300
+POOL_ARTICLES = 200
 GENERATED_EVENTS = 40
 BATCH = 120  # articles an ingest batch: several batches, so stories grow across them
 TASK = 25  # articles a mapped task: several tasks a batch
