@@ -15,7 +15,7 @@ from pathlib import Path
 from newsfuse.clean import clean_articles
 from newsfuse.cluster.batch import ClusterConfig, cluster_articles
 from newsfuse.cluster.incremental import StoryTracker
-from newsfuse.config import SummaryConfig
+from newsfuse.config import DEFAULT_MAX_WORDS, SummaryConfig
 from newsfuse.dedup.minhash import CopyIndex, find_copies, fingerprints
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, CopyGroup, IngestReport, Problem, Story, Summary
@@ -175,14 +175,8 @@ def story_summary(store: Store, story_id: str, *, max_words: int | None = None) 
     cached = store.summary(story_id)
     if cached is not None and (max_words is None or cached.max_words == max_words):
         return cached
-    import newsfuse
-
-    story = store.story(story_id)
-    summary = (
-        newsfuse.summarize(story.articles)
-        if max_words is None
-        else newsfuse.summarize(story.articles, max_words=max_words)
-    )
+    story = store.story(story_id)  # stored articles were cleaned on the way in
+    summary = summarize_articles(story.articles, SummaryConfig(max_words=max_words or DEFAULT_MAX_WORDS))
     store.save_summary(story_id, summary)
     return summary
 
