@@ -43,10 +43,6 @@ def key_terms(sentence: str) -> frozenset[str]:
     return frozenset(key.removesuffix("'s") for key in keys)
 
 
-def _names_all(article_words: frozenset[str], keys: frozenset[str]) -> bool:
-    return keys <= article_words
-
-
 def _shares_content(summary_stems: set[str], evidence: str) -> bool:
     shared = summary_stems & set(content_stems(evidence))
     return len(shared) >= EVIDENCE_MIN_SHARED and len(shared) >= EVIDENCE_MIN_SHARE * len(summary_stems)
@@ -77,7 +73,7 @@ def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[Sum
         keys = key_terms(candidates.texts[row])
         evidence: dict[int, Citation] = {}
         for other in sorted(matches.support(row, own) - {own}):
-            found = _evidence(candidates, row, other) if _names_all(vocabulary[other], keys) else None
+            found = _evidence(candidates, row, other) if keys <= vocabulary[other] else None
             if found is not None:
                 evidence[other] = found
         positions = sorted({own, *evidence})

@@ -21,9 +21,6 @@ from newsfuse.summarize.order import order_sentences
 from newsfuse.summarize.score import concept_weights
 from newsfuse.summarize.select import select_sentences
 
-# Bonus per additional article that reports a sentence, as a share of the mean concept weight of
-# a sentence; tuned with score.py's constants on multinews-fulltext-sample.
-SUPPORT_PRIOR = 0.0
 LEAD_ARTICLES = 5.0
 # Two matching sentences this alike say the same thing whatever names they add; set on the summit
 # example (0.31 for two leads of the same announcement, 0.24 for the announcement and the venue).
@@ -53,18 +50,15 @@ def _redundancy(candidates: Candidates, matches: Matches) -> sp.csr_matrix:
     return sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)).tocsr()
 
 
-def _prior(candidates: Candidates, matches: Matches, weights: np.ndarray) -> np.ndarray:
+def _prior(candidates: Candidates, weights: np.ndarray) -> np.ndarray:
     binary = candidates.terms.counts.copy()
     binary.data[:] = 1.0
     coverage = binary @ weights
     scale = float(coverage[candidates.eligible].mean()) if candidates.eligible.any() else 0.0
-    support = matches.support_counts(candidates) - 1
     lead = 1.0 / (1.0 + candidates.position.astype(np.float64))
     # the more sources, the more cross-document coverage says on its own and the less the lead must
     lead_weight = LEAD_PRIOR * min(1.0, LEAD_ARTICLES / max(len(candidates.articles), 1))
-    prior = SUPPORT_PRIOR * support + lead_weight * lead
-
-    return scale * prior
+    return scale * lead_weight * lead
 
 
 def summarize_classic(articles: Sequence[Article], config: SummaryConfig) -> Summary:
@@ -73,7 +67,7 @@ def summarize_classic(articles: Sequence[Article], config: SummaryConfig) -> Sum
     matches = match_sentences(candidates)
     weights = concept_weights(candidates)
     chosen = select_sentences(
-        candidates, weights, _prior(candidates, matches, weights), config, _redundancy(candidates, matches)
+        candidates, weights, _prior(candidates, weights), config, _redundancy(candidates, matches)
     )
     rows = order_sentences(candidates, chosen)
     return Summary(

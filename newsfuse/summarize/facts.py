@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.model import Citation, Fact
+from newsfuse.model import Fact
 from newsfuse.summarize.candidates import Candidates
 from newsfuse.text.similarity import cosine_pairs
 
@@ -35,16 +35,6 @@ class Matches:
     def support(self, row: int, own_article: int) -> frozenset[int]:
         """Positions of the articles that report sentence `row`, its own included."""
         return frozenset(self.best[row]) | {own_article}
-
-    def support_counts(self, candidates: Candidates) -> np.ndarray:
-        return np.array([len(self.best[row]) + 1 for row in range(len(candidates.sentences))], dtype=np.int64)
-
-    def evidence(self, row: int, candidates: Candidates) -> tuple[Citation, ...]:
-        """The best matching sentence of each other article, in article order."""
-        return tuple(
-            Citation(candidates.sentences[other].article_id, candidates.sentences[other].index, round(similarity, 3))
-            for _, (other, similarity) in sorted(self.best[row].items())
-        )
 
 
 def match_sentences(candidates: Candidates, threshold: float = MATCH_THRESHOLD) -> Matches:

@@ -7,7 +7,6 @@ texts at hand, so a word every sentence shares counts for little.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,9 +71,3 @@ def cosine_pairs(vectors: sp.csr_matrix, threshold: float) -> sp.coo_matrix:
     product = sp.coo_matrix(vectors @ vectors.T)
     keep = product.data >= threshold
     return sp.coo_matrix((product.data[keep], (product.row[keep], product.col[keep])), shape=product.shape)
-
-
-def cosine(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
-    """Cosine of two L2-normalised row vectors."""
-    value = float(a.multiply(b).sum())
-    return value if math.isfinite(value) else 0.0
