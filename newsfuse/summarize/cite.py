@@ -32,14 +32,12 @@ def key_terms(sentence: str) -> frozenset[str]:
     """The lower-cased head words of the names and the numbers a sentence states."""
     tokens = _TOKEN.findall(_PARENTHESES.sub(" ", sentence))
     keys: set[str] = set()
-    for position, token in enumerate(tokens):
+    for position, (token, after) in enumerate(zip(tokens, [*tokens[1:], "x"], strict=False)):  # "x": no next word
         if token[0].isdigit():
             keys.update(words(token)[:1])
-            continue
-        capitalised = token[0].isupper() and position > 0  # the first word is capitalised anyway
-        next_capitalised = position + 1 < len(tokens) and tokens[position + 1][0].isupper()
-        if capitalised and not next_capitalised:
-            keys.update(words(token)[-1:])  # "Jong-un" -> "un", "Pompeo's" -> "pompeo's"
+        elif position > 0 and token[0].isupper() and not after[0].isupper():  # the first word is capitalised anyway
+            # "Jong-un" -> "un", "Pompeo's" -> "pompeo's"
+            keys.update([token.lower()] if token.isalpha() else words(token)[-1:])
     return frozenset(key.removesuffix("'s") for key in keys)
 
 
@@ -48,32 +46,42 @@ def _shares_content(summary_stems: set[str], evidence: str) -> bool:
     return len(shared) >= EVIDENCE_MIN_SHARED and len(shared) >= EVIDENCE_MIN_SHARE * len(summary_stems)
 
 
-def _evidence(candidates: Candidates, row: int, article: int) -> Citation | None:
-    """The most similar sentence of `article` that says what sentence `row` says, if any."""
+def _evidence(candidates: Candidates, row: int, article: int, similarity: np.ndarray) -> Citation | None:
+    """The most similar sentence of `article` that says what sentence `row` says, if any.
+
+    `similarity` holds the cosine of sentence `row` with every sentence.
+    """
     start, end = np.searchsorted(candidates.article, [article, article + 1])  # an article's rows are contiguous
-    rows = np.arange(start, end)
-    similarity = (candidates.vectors[start:end] @ candidates.vectors[row].T).toarray().ravel()
     stems = set(content_stems(candidates.texts[row]))
-    for index in np.argsort(-similarity):
-        if similarity[index] < MATCH_THRESHOLD:
+    for index in np.argsort(-similarity[start:end]):
+        other = int(start + index)
+        if similarity[other] < MATCH_THRESHOLD:
             break
-        other = int(rows[index])
         if _shares_content(stems, candidates.texts[other]):
             sentence = candidates.sentences[other]
-            return Citation(sentence.article_id, sentence.index, round(float(similarity[index]), 3))
+            return Citation(sentence.article_id, sentence.index, round(float(similarity[other]), 3))
     return None
 
 
 def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[SummarySentence, ...]:
     """Build the summary sentences, each citing its own article and every article that reports it."""
-    vocabulary = [frozenset(word.removesuffix("'s") for word in words(article.text)) for article in candidates.articles]
+    vocabularies: dict[int, frozenset[str]] = {}
+
+    def vocabulary(article: int) -> frozenset[str]:
+        if article not in vocabularies:
+            text = candidates.articles[article].text
+            vocabularies[article] = frozenset(word.removesuffix("'s") for word in words(text))
+        return vocabularies[article]
+
+    # every chosen sentence against every sentence in one product
+    similarities = (candidates.vectors[rows] @ candidates.vectors.T).toarray() if rows else np.zeros((0, 0))
     cited = []
-    for row in rows:
+    for row, similarity in zip(rows, similarities, strict=True):
         own = int(candidates.article[row])
         keys = key_terms(candidates.texts[row])
         evidence: dict[int, Citation] = {}
         for other in sorted(matches.support(row, own) - {own}):
-            found = _evidence(candidates, row, other) if keys <= vocabulary[other] else None
+            found = _evidence(candidates, row, other, similarity) if keys <= vocabulary(other) else None
             if found is not None:
                 evidence[other] = found
         positions = sorted({own, *evidence})

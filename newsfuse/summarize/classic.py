@@ -36,15 +36,25 @@ def _redundancy(candidates: Candidates, matches: Matches) -> sp.csr_matrix:
     next month" does not make "the summit will take place in Vietnam" redundant.
     """
     n = len(candidates.sentences)
-    keys = [key_terms(text) for text in candidates.texts]
+    keys: dict[int, frozenset[str]] = {}  # only sentences with a match need theirs
+
+    def key(row: int) -> frozenset[str]:
+        if row not in keys:
+            keys[row] = key_terms(candidates.texts[row])
+        return keys[row]
+
     rows: list[int] = []
     cols: list[int] = []
     for i in range(n):
         for j, similarity in matches.best[i].values():
-            if similarity >= REDUNDANT_SIMILARITY or keys[i] <= keys[j]:
+            if similarity >= REDUNDANT_SIMILARITY:
+                rows += [j, i]
+                cols += [i, j]
+                continue
+            if key(i) <= key(j):
                 rows.append(j)  # j chosen makes i redundant
                 cols.append(i)
-            if similarity >= REDUNDANT_SIMILARITY or keys[j] <= keys[i]:
+            if key(j) <= key(i):
                 rows.append(i)
                 cols.append(j)
     return sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)).tocsr()

@@ -20,15 +20,26 @@ BIGRAM_WEIGHT = 1.0
 
 def sentence_terms(text: str) -> list[str]:
     """Stemmed content words, then stemmed bigrams that are not made of stop words alone."""
-    tokens = words(text)
-    stems = stem_all(tokens)
-    unigrams = [s for token, s in zip(tokens, stems, strict=True) if token not in STOP_WORDS and len(token) > 1]
-    bigrams = [
-        f"{stems[i]} {stems[i + 1]}"
-        for i in range(len(tokens) - 1)
-        if not (tokens[i] in STOP_WORDS and tokens[i + 1] in STOP_WORDS)
-    ]
-    return unigrams + bigrams
+    return texts_terms([text])[0]
+
+
+def texts_terms(texts: Sequence[str]) -> list[list[str]]:
+    """`sentence_terms` of each text, stemming each distinct word once (a cluster's texts share most words)."""
+    token_lists = [words(text) for text in texts]
+    vocabulary = list({token for tokens in token_lists for token in tokens})
+    stem_of = dict(zip(vocabulary, stem_all(vocabulary), strict=True))
+    content = {token for token in vocabulary if token not in STOP_WORDS and len(token) > 1}
+    terms = []
+    for tokens in token_lists:
+        stems = [stem_of[token] for token in tokens]
+        unigrams = [s for token, s in zip(tokens, stems, strict=True) if token in content]
+        bigrams = [
+            f"{first} {second}"
+            for before, after, first, second in zip(tokens, tokens[1:], stems, stems[1:], strict=False)
+            if not (before in STOP_WORDS and after in STOP_WORDS)
+        ]
+        terms.append(unigrams + bigrams)
+    return terms
 
 
 @dataclass(frozen=True, slots=True)
