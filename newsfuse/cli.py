@@ -202,13 +202,11 @@ def ingest_cli(
     ] = None,
 ) -> None:
     """Add articles to the store: clean, fold wire copies, join or start stories (run again: nothing changes)."""
-    from newsfuse.engines import run_ingest
+    from newsfuse.ingest import IngestOptions, ingest
 
+    options = IngestOptions(fmt=input_format, engine=engine, address=address, workers=workers)
     with Console(stderr=True).status("ingesting...") as status:
-        report = run_ingest(
-            inputs, store=db, engine=engine, address=address, workers=workers, fmt=input_format,
-            progress=lambda r: status.update(f"ingesting: {r}"),
-        )  # fmt: skip
+        report = ingest(inputs, store=db, options=options, progress=lambda r: status.update(f"ingesting: {r}"))
     for problem in report.skipped:
         typer.echo(f"newsfuse: skipped {problem}", err=True)
     typer.echo(f"newsfuse: {report}", err=True)

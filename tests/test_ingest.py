@@ -9,13 +9,15 @@ from pathlib import Path
 import pytest
 
 from newsfuse.config import SummaryConfig
-from newsfuse.ingest import group_stories, ingest, story_summary, summarize_stories
+from newsfuse.ingest import IngestOptions, group_stories, ingest, story_summary, summarize_stories
 from newsfuse.model import Article, IngestReport
 from newsfuse.store import open_store
 from newsfuse.store.duckdb import DuckDBStore
 from tests.cluster.stories import twin_articles
 from tests.conftest import EXAMPLE_DIR, EXAMPLE_FILES
 from tests.dedup.test_minhash import WIRE
+
+FOURS = IngestOptions(batch_size=4)  # several batches of the 13-article pile
 
 
 def _write_jsonl(path: Path, articles: list[Article]) -> Path:
@@ -79,7 +81,7 @@ def test_ingest_again_changes_nothing(tmp_path: Path) -> None:
 
 def test_ingest_interrupted_resumes_to_the_same_stories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pile = _pile(tmp_path)
-    ingest([pile], store=tmp_path / "whole.duckdb", batch_size=4)
+    ingest([pile], store=tmp_path / "whole.duckdb", options=FOURS)
     writes = 0
     original_write = DuckDBStore.write
 
@@ -92,11 +94,11 @@ def test_ingest_interrupted_resumes_to_the_same_stories(tmp_path: Path, monkeypa
 
     monkeypatch.setattr(DuckDBStore, "write", dying_write)
     with pytest.raises(KeyboardInterrupt):
-        ingest([pile], store=tmp_path / "resumed.duckdb", batch_size=4)
+        ingest([pile], store=tmp_path / "resumed.duckdb", options=FOURS)
     monkeypatch.setattr(DuckDBStore, "write", original_write)
     with open_store(tmp_path / "resumed.duckdb") as store:
         assert store.counts()["story_articles"] == 8  # two whole batches, nothing of the third
-    resumed = ingest([pile], store=tmp_path / "resumed.duckdb", batch_size=4)
+    resumed = ingest([pile], store=tmp_path / "resumed.duckdb", options=FOURS)
     assert resumed.known == 8
     assert _stories(tmp_path / "resumed.duckdb") == _stories(tmp_path / "whole.duckdb")
 
@@ -140,17 +142,17 @@ def test_ingest_killed_by_a_signal_keeps_committed_batches(tmp_path: Path) -> No
     pile = _pile(tmp_path)
     script = (
         "import os, signal, sys\n"
-        "from newsfuse.ingest import ingest\n"
-        "ingest([sys.argv[1]], store=sys.argv[2], batch_size=4,\n"
+        "from newsfuse.ingest import IngestOptions, ingest\n"
+        "ingest([sys.argv[1]], store=sys.argv[2], options=IngestOptions(batch_size=4),\n"
         "       progress=lambda report: report.read >= 8 and os.kill(os.getpid(), signal.SIGKILL))\n"
     )
     killed = subprocess.run([sys.executable, "-c", script, str(pile), str(tmp_path / "news.duckdb")], check=False)
     assert killed.returncode == -signal.SIGKILL
     with open_store(tmp_path / "news.duckdb") as store:
         assert store.counts()["story_articles"] == 8
-    resumed = ingest([pile], store=tmp_path / "news.duckdb", batch_size=4)
+    resumed = ingest([pile], store=tmp_path / "news.duckdb", options=FOURS)
     assert (resumed.known, resumed.read) == (8, 13)
-    ingest([pile], store=tmp_path / "whole.duckdb", batch_size=4)
+    ingest([pile], store=tmp_path / "whole.duckdb", options=FOURS)
     assert _stories(tmp_path / "news.duckdb") == _stories(tmp_path / "whole.duckdb")
 
 

@@ -1,136 +1,47 @@
-"""Engines: who runs the ingest stages. `local` (one process, the default) and `ray` (a Ray cluster).
+"""Engines: who runs the per-article stages of ingest. `local` (this process, the default) and `ray`.
 
-Both call the same stage functions (stages.py) and give the same stories; `ENGINES` is the name table.
-
-Example:
-    >>> from newsfuse.engines import run_ingest
-    >>> report = run_ingest(["crawl/"], store="news.duckdb", engine="ray")  # doctest: +SKIP
+Every engine is a `Mapper` over the same pure chunk functions (stages.py), driven by the same loop
+(driver.py), so every engine gives the same stories. `ENGINES` is the name table: a name opens the
+engine for a run (starting and stopping what it needs) and yields its mapper. Run an ingest with
+`newsfuse.ingest.ingest(inputs, options=IngestOptions(engine="ray"))`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Literal, Protocol
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
-from newsfuse.cluster.batch import ClusterConfig
-from newsfuse.engines.local import local_ingest
-from newsfuse.engines.stages import TASK_ARTICLES, StageClock, StageTime
-from newsfuse.errors import ConfigError
-from newsfuse.ingest import BATCH_SIZE, Progress
-from newsfuse.model import IngestReport
-from newsfuse.store.base import Store
+from newsfuse.engines.clock import MAPPED_STAGES, STAGES, StageClock, StageTime
+from newsfuse.engines.driver import Mapper, ingest_with
+from newsfuse.engines.local import local_engine, map_in_process
+from newsfuse.engines.options import BATCH_SIZE, ENGINE_NAMES, TASK_ARTICLES, IngestOptions, Progress
 
-EngineName = Literal["local", "ray"]
+Engine = Callable[[IngestOptions], AbstractContextManager[Mapper]]
 
 
-class Engine(Protocol):
-    """Ingest inputs into a store: read, clean, fold copies, cluster into stories, write."""
+@contextmanager
+def _ray_engine(options: IngestOptions) -> Iterator[Mapper]:
+    from newsfuse.engines.ray import ray_engine  # keeps the default install free of the Ray module
 
-    def __call__(
-        self,
-        inputs: Iterable[str | Path],
-        *,
-        store: Store | str | Path | None,
-        fmt: str | None,
-        batch_size: int,
-        config: ClusterConfig | None,
-        progress: Progress | None,
-        address: str | None,
-        workers: int | None,
-        clock: StageClock | None,
-    ) -> IngestReport: ...
+    with ray_engine(options) as mapper:
+        yield mapper
 
 
-def _local(
-    inputs: Iterable[str | Path],
-    *,
-    store: Store | str | Path | None,
-    fmt: str | None,
-    batch_size: int,
-    config: ClusterConfig | None,
-    progress: Progress | None,
-    address: str | None,
-    workers: int | None,
-    clock: StageClock | None,
-) -> IngestReport:
-    if address is not None or workers is not None:
-        raise ConfigError(f"address={address!r}, workers={workers}: only the ray engine takes them (--engine ray)")
-    return local_ingest(
-        inputs, store=store, fmt=fmt, batch_size=batch_size, config=config, progress=progress, clock=clock
-    )
+ENGINES: dict[str, Engine] = {"local": local_engine, "ray": _ray_engine}
 
-
-def _ray(
-    inputs: Iterable[str | Path],
-    *,
-    store: Store | str | Path | None,
-    fmt: str | None,
-    batch_size: int,
-    config: ClusterConfig | None,
-    progress: Progress | None,
-    address: str | None,
-    workers: int | None,
-    clock: StageClock | None,
-) -> IngestReport:
-    from newsfuse.engines.ray import RayConfig, ray_ingest  # keeps the default install free of the Ray module
-
-    return ray_ingest(
-        inputs,
-        store=store,
-        fmt=fmt,
-        batch_size=batch_size,
-        config=config,
-        progress=progress,
-        ray_config=RayConfig(address=address, workers=workers, task_articles=TASK_ARTICLES),
-        clock=clock,
-    )
-
-
-ENGINES: dict[str, Engine] = {"local": _local, "ray": _ray}
-
-
-def run_ingest(
-    inputs: Iterable[str | Path],
-    *,
-    store: Store | str | Path | None = None,
-    engine: str = "local",
-    address: str | None = None,
-    workers: int | None = None,
-    fmt: str | None = None,
-    batch_size: int = BATCH_SIZE,
-    config: ClusterConfig | None = None,
-    progress: Progress | None = None,
-    clock: StageClock | None = None,
-) -> IngestReport:
-    """Ingest `inputs` into `store` with the named engine; every engine gives the same stories.
-
-    Args:
-        inputs: files, folders or "-" for standard input, as for `newsfuse.ingest.ingest`.
-        store: an open `Store`, a DuckDB file path, or None for the default store.
-        engine: a name of `ENGINES`: "local" (this process) or "ray".
-        address: the Ray cluster to join ("auto", "ray://head:10001"); None starts a local one for the run.
-        workers: CPUs of a local Ray cluster (None: every core).
-        fmt, batch_size, config, progress: as for `newsfuse.ingest.ingest`.
-        clock: a `StageClock` to collect per-stage times and worker memory.
-
-    Raises:
-        ConfigError: an unknown engine, or Ray options given to the local engine.
-        MissingExtra: the ray engine without Ray installed.
-    """
-    if engine not in ENGINES:
-        raise ConfigError(f"unknown engine {engine!r}; expected one of: {', '.join(ENGINES)}")
-    return ENGINES[engine](
-        inputs,
-        store=store,
-        fmt=fmt,
-        batch_size=batch_size,
-        config=config,
-        progress=progress,
-        address=address,
-        workers=workers,
-        clock=clock,
-    )
-
-
-__all__ = ["ENGINES", "Engine", "EngineName", "StageClock", "StageTime", "run_ingest"]
+__all__ = [
+    "BATCH_SIZE",
+    "ENGINES",
+    "ENGINE_NAMES",
+    "MAPPED_STAGES",
+    "STAGES",
+    "TASK_ARTICLES",
+    "Engine",
+    "IngestOptions",
+    "Mapper",
+    "Progress",
+    "StageClock",
+    "StageTime",
+    "ingest_with",
+    "map_in_process",
+]

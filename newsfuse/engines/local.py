@@ -1,37 +1,27 @@
-"""The local engine, the default: every stage in this process (`newsfuse.ingest.ingest`)."""
+"""The local engine, the default: every chunk in this process, one after the other."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TypeVar
 
-from newsfuse.cluster.batch import ClusterConfig
-from newsfuse.engines.stages import StageClock, ingest_with, map_in_process
-from newsfuse.ingest import BATCH_SIZE, Progress, ingest
-from newsfuse.model import IngestReport
-from newsfuse.store.base import Store
+from newsfuse.engines.clock import Measured, measured
+from newsfuse.engines.driver import Mapper
+from newsfuse.engines.options import IngestOptions
+from newsfuse.model import Article
+
+T = TypeVar("T")
 
 
-def local_ingest(
-    inputs: Iterable[str | Path],
-    *,
-    store: Store | str | Path | None = None,
-    fmt: str | None = None,
-    batch_size: int = BATCH_SIZE,
-    config: ClusterConfig | None = None,
-    progress: Progress | None = None,
-    clock: StageClock | None = None,
-) -> IngestReport:
-    """Ingest in this process; with a `clock`, through the shared stage loop so each stage is timed."""
-    if clock is None:
-        return ingest(inputs, store=store, fmt=fmt, batch_size=batch_size, config=config, progress=progress)
-    return ingest_with(
-        map_in_process,
-        inputs,
-        store=store,
-        fmt=fmt,
-        batch_size=batch_size,
-        config=config,
-        progress=progress,
-        clock=clock,
-    )
+def map_in_process(
+    function: Callable[[Sequence[Article]], T], chunks: Sequence[Sequence[Article]]
+) -> list[Measured[T]]:
+    """The local engine's mapper: one chunk after the other, in this process."""
+    return [measured(function, chunk) for chunk in chunks]
+
+
+@contextmanager
+def local_engine(options: IngestOptions) -> Iterator[Mapper]:
+    """The local engine's mapper (nothing to start or stop)."""
+    yield map_in_process

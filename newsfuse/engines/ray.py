@@ -2,10 +2,10 @@
 
 Reading, the corpus-level cleaning of a batch, copy detection against the index, clustering over the
 candidate graph and the store's transactions stay in the driver process, in the order of the local
-engine (stages.py); line cleaning, fingerprints, term counts and sentence splitting run as one Ray task
-a chunk. A task whose worker dies is run again by Ray (`TASK_RETRIES`), and the chunk functions are
-pure, so a lost worker costs a retry, never an article. A run interrupted as a whole resumes from the
-store's committed batches, as the local engine does.
+engine (driver.py); line cleaning, fingerprints, term counts and sentence splitting run as one Ray task
+a chunk (stages.py). A task whose worker dies is run again by Ray (`TASK_RETRIES`), and the chunk
+functions are pure, so a lost worker costs a retry, never an article. A run interrupted as a whole
+resumes from the store's committed batches, as the local engine does.
 
 Ray is an optional extra (`pip install 'newsfuse[scale]'`): it is imported only when the engine runs.
 """
@@ -13,21 +13,24 @@ Ray is an optional extra (`pip install 'newsfuse[scale]'`): it is imported only 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from types import ModuleType
 from typing import TypeVar
 
-from newsfuse.cluster.batch import ClusterConfig
-from newsfuse.engines.stages import TASK_ARTICLES, Measured, StageClock, ingest_with, measured
-from newsfuse.errors import ConfigError, MissingExtra
-from newsfuse.ingest import BATCH_SIZE, Progress
-from newsfuse.model import Article, IngestReport
-from newsfuse.store.base import Store
+from newsfuse.engines.clock import Measured, measured
+from newsfuse.engines.driver import Mapper
+from newsfuse.engines.options import IngestOptions
+from newsfuse.engines.stages import prepare_chunk
+from newsfuse.errors import MissingExtra
+from newsfuse.model import Article
 
 # How often Ray runs a task again after its worker process died (Ray's own default for tasks is 3).
 TASK_RETRIES = 3
+
+# A worker's first task imports newsfuse and loads the sentence model (~2-3 s here): one tiny task a CPU
+# at start does that while the driver opens the store and reads its first batch.
+_WARM_UP = (Article.from_text("Workers start here. They import the stages once.", id="warm-up"),)
 
 T = TypeVar("T")
 
@@ -41,39 +44,14 @@ def import_ray() -> ModuleType:
     return ray
 
 
-@dataclass(frozen=True, slots=True)
-class RayConfig:
-    """Where and how wide the Ray engine runs, checked when built.
-
-    `address` None starts a local Ray cluster for the run (stopped after it) unless this process is
-    already connected to one; "auto" joins the cluster of this machine; "ray://head:10001" a remote one
-    (its nodes need newsfuse installed). `workers` is the CPUs of a local cluster (None: every core).
-    """
-
-    address: str | None = None
-    workers: int | None = None
-    task_articles: int = TASK_ARTICLES
-    temp_dir: str | None = None  # Ray's session files for a local cluster (default /tmp/ray)
-
-    def __post_init__(self) -> None:
-        if self.workers is not None and self.workers < 1:
-            raise ConfigError(f"ray workers {self.workers}: expected at least 1 (or None for every core)")
-        if self.task_articles < 1:
-            raise ConfigError(f"ray task size {self.task_articles}: expected at least 1 article")
-        if self.address is not None and self.workers is not None:
-            raise ConfigError(f"ray address {self.address!r} with workers={self.workers}: a cluster's size is its own")
-
-
-def _run_chunk(function: Callable[[Sequence[Article]], T], chunk: Sequence[Article]) -> Measured[T]:
-    return measured(function, chunk)
-
-
 class RayMapper:
     """Run a chunk function as one Ray task a chunk; results in chunk order (ray must be initialised)."""
 
     def __init__(self, ray: ModuleType) -> None:
         self._ray = ray
-        self._remote = ray.remote(max_retries=TASK_RETRIES, retry_exceptions=False)(_run_chunk)
+        self._remote = ray.remote(max_retries=TASK_RETRIES, retry_exceptions=False)(measured)
+        cpus = int(ray.available_resources().get("CPU", 1))
+        self._warming = [self._remote.remote(prepare_chunk, _WARM_UP) for _ in range(cpus)]
 
     def __call__(
         self, function: Callable[[Sequence[Article]], T], chunks: Sequence[Sequence[Article]]
@@ -88,46 +66,28 @@ class RayMapper:
         return [done[ref] for ref in refs]
 
 
-def ray_ingest(
-    inputs: Iterable[str | Path],
-    *,
-    store: Store | str | Path | None = None,
-    fmt: str | None = None,
-    batch_size: int = BATCH_SIZE,
-    config: ClusterConfig | None = None,
-    progress: Progress | None = None,
-    ray_config: RayConfig | None = None,
-    clock: StageClock | None = None,
-) -> IngestReport:
-    """Ingest like `newsfuse.ingest.ingest` with the per-article stages on Ray; the same stories.
+@contextmanager
+def ray_engine(options: IngestOptions) -> Iterator[Mapper]:
+    """Connect to Ray (a local cluster of `options.workers` CPUs unless `options.address` or already connected).
+
+    A cluster started here is stopped on the way out.
 
     Raises:
         MissingExtra: Ray is not installed.
     """
     ray = import_ray()
-    settings = ray_config or RayConfig()
     started = not ray.is_initialized()
     if started:
+        local = options.address is None
         ray.init(
-            address=settings.address,
-            num_cpus=settings.workers if settings.address is None else None,
-            include_dashboard=False if settings.address is None else None,
-            _temp_dir=settings.temp_dir,
+            address=options.address,
+            num_cpus=options.workers if local else None,
+            include_dashboard=False if local else None,
             log_to_driver=False,
             configure_logging=False,
         )
     try:
-        return ingest_with(
-            RayMapper(ray),
-            inputs,
-            store=store,
-            fmt=fmt,
-            batch_size=batch_size,
-            config=config,
-            progress=progress,
-            task_articles=settings.task_articles,
-            clock=clock,
-        )
+        yield RayMapper(ray)
     finally:
         if started:
             ray.shutdown()

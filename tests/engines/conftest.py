@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.ingest import ingest
+from newsfuse.ingest import IngestOptions, ingest
 from tests.engines.piles import BATCH, write_pile
 
 
@@ -18,7 +18,7 @@ def pile(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def local_store(pile: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The pile ingested by `newsfuse.ingest.ingest` in batches of `BATCH`."""
+    """The pile ingested by `newsfuse.ingest.ingest` in batches of `BATCH`, one chunk a batch."""
     path = tmp_path_factory.mktemp("local") / "news.duckdb"
-    ingest(pile, store=path, batch_size=BATCH)
+    ingest(pile, store=path, options=IngestOptions(batch_size=BATCH))
     return path

@@ -15,10 +15,12 @@ from typing import TypeVar
 
 import pytest
 
-from newsfuse.engines import StageClock, run_ingest
-from newsfuse.engines.ray import RayConfig, RayMapper, import_ray, ray_ingest
-from newsfuse.engines.stages import Measured, ingest_with, prepare_chunk
-from newsfuse.errors import ConfigError, MissingExtra
+from newsfuse.engines import IngestOptions, StageClock, ingest_with
+from newsfuse.engines.clock import Measured
+from newsfuse.engines.ray import RayMapper, import_ray
+from newsfuse.engines.stages import prepare_chunk
+from newsfuse.errors import MissingExtra
+from newsfuse.ingest import ingest
 from newsfuse.model import Article
 from newsfuse.store import open_store
 from tests.engines.piles import BATCH, TASK, store_contents
@@ -29,14 +31,7 @@ T = TypeVar("T")
 def test_ray_engine_without_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now raises ImportError
     with pytest.raises(MissingExtra, match=r"pip install 'newsfuse\[scale\]'"):
-        run_ingest([tmp_path], store=tmp_path / "x.duckdb", engine="ray")
-
-
-def test_ray_config_is_checked() -> None:
-    with pytest.raises(ConfigError, match="ray workers 0"):
-        RayConfig(workers=0)
-    with pytest.raises(ConfigError, match="a cluster's size is its own"):
-        RayConfig(address="ray://head:10001", workers=2)
+        ingest([tmp_path], store=tmp_path / "x.duckdb", options=IngestOptions(engine="ray"))
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +57,8 @@ def test_ray_engine_gives_the_stories_of_the_local_engine(
     ray: ModuleType, pile: list[Path], local_store: Path, tmp_path: Path
 ) -> None:
     clock = StageClock()
-    report = ray_ingest(
-        pile, store=tmp_path / "ray.duckdb", batch_size=BATCH, ray_config=RayConfig(task_articles=TASK), clock=clock
-    )
+    options = IngestOptions(batch_size=BATCH, engine="ray", task_articles=TASK)
+    report = ingest(pile, store=tmp_path / "ray.duckdb", options=options, clock=clock)
     assert report.read > 300
     assert store_contents(tmp_path / "ray.duckdb") == store_contents(local_store)
     worker_pids = {t.stage: t.workers for t in clock.times()}
@@ -101,7 +95,8 @@ def test_a_killed_worker_costs_a_retry_not_an_article(
     def killing(function: Callable[[Sequence[Article]], T], chunks: Sequence[Sequence[Article]]) -> list[Measured[T]]:
         return tasks(_KillFirstCleaning(function, marker), chunks)
 
-    ingest_with(killing, pile, store=tmp_path / "ray.duckdb", batch_size=BATCH, task_articles=TASK)
+    options = IngestOptions(batch_size=BATCH, task_articles=TASK)
+    ingest_with(killing, pile, store=tmp_path / "ray.duckdb", options=options)
     assert Path(marker).exists()  # a worker did die mid-run
     assert store_contents(tmp_path / "ray.duckdb") == store_contents(local_store)
 
@@ -132,13 +127,11 @@ def test_an_interrupted_ray_ingest_resumes_to_the_same_stories(
     def stop_after_first_batch(report: object) -> None:
         raise _Stop
 
-    settings = RayConfig(task_articles=TASK)
+    options = IngestOptions(batch_size=BATCH, engine="ray", task_articles=TASK)
     with pytest.raises(_Stop):
-        ray_ingest(
-            pile, store=tmp_path / "ray.duckdb", batch_size=BATCH, ray_config=settings, progress=stop_after_first_batch
-        )
+        ingest(pile, store=tmp_path / "ray.duckdb", options=options, progress=stop_after_first_batch)
     with open_store(tmp_path / "ray.duckdb", read_only=True) as store:
         assert 0 < len(store.story_membership()) < len(store_contents(local_store)[0])
-    again = ray_ingest(pile, store=tmp_path / "ray.duckdb", batch_size=BATCH, ray_config=settings)
+    again = ingest(pile, store=tmp_path / "ray.duckdb", options=options)
     assert again.known == BATCH  # the committed batch is recognised, not redone
     assert store_contents(tmp_path / "ray.duckdb") == store_contents(local_store)
