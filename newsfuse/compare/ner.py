@@ -38,6 +38,7 @@ MAX_NAME_WORDS = 4  # "Nguyen Xuan Phuc", "Abdel Fattah el-Sisi": longer untyped
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][\w'’&.-]*\w|[A-Z]\.?|[a-z][\w'’-]*|\d[\d,.:]*|[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_APOSTROPHE = re.compile(r"['’]")
 _LOCATIVE = frozenset(
     ["in", "at", "to", "from", "near", "across", "outside", "inside", "into", "toward", "towards", "via"]
 )
@@ -78,10 +79,12 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _is_name_token(token: _Token) -> bool:
+    if not token.capitalised:  # most tokens: decided before any regular expression runs
+        return False
     bare = _POSSESSIVE.sub("", token.text)
-    base = re.split(r"['’]", bare)[0]
+    base = _APOSTROPHE.split(bare, maxsplit=1)[0]
     function_word = not base.isupper() and base.lower() in STOP_WORDS  # "It", "We’re", "May" (but "US")
-    return token.capitalised and bare not in lx.MONTH_AND_DAY_NAMES and not function_word
+    return bare not in lx.MONTH_AND_DAY_NAMES and not function_word
 
 
 def _runs(tokens: list[_Token]) -> list[list[int]]:

@@ -51,7 +51,7 @@ def test_dates_resolved_against_anchor(sentence: str, labels: list[str]) -> None
     ],
 )
 def test_dates_not_found_in_non_dates(sentence: str) -> None:
-    assert find_expressions(sentence) == []
+    assert find_expressions(sentence) == ()
 
 
 def test_dates_weekday_with_date_fixes_the_year_without_anchor() -> None:
