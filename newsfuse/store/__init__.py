@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from newsfuse.store.base import Store, StoredBatch
-from newsfuse.store.duckdb import SCHEMA_VERSION, DuckDBStore
+from newsfuse.store.duckdb import DuckDBStore
+from newsfuse.store.schema import SCHEMA_VERSION
 
 STORE_FILE = "news.duckdb"
 

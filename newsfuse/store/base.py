@@ -1,4 +1,4 @@
-"""The `Store` protocol: where ingested articles, copies, stories and summaries are kept."""
+"""The `Store` protocol: where ingested articles, copies, stories, summaries and comparisons are kept."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Protocol
 from datasketch import LeanMinHash
 
 from newsfuse.cluster.incremental import StoryTracker
-from newsfuse.model import Article, Sentence, Story, StoryAssignment, StoryInfo, Summary
+from newsfuse.model import Article, Comparison, Sentence, Story, StoryAssignment, StoryInfo, Summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,14 @@ class Store(Protocol):
 
     def save_summary(self, story_id: str, summary: Summary) -> None:
         """Store a story's summary, replacing an older one."""
+        ...
+
+    def comparison(self, story: Story, settings: str) -> Comparison | None:
+        """Return the stored comparison of `story` if it is current (made with `settings` from exactly its articles)."""
+        ...
+
+    def save_comparison(self, story: Story, settings: str, comparison: Comparison) -> None:
+        """Store the comparison of `story` as it was read, and its summary, replacing older ones."""
         ...
 
     def close(self) -> None: ...

@@ -122,6 +122,10 @@ _TITLES = """
 _SEPARATOR = "\x00"  # never in a search: `StoryIndex.search` drops it from the needle
 
 
+# The same order in SQL, over the stories table as `s`.
+LISTING_ORDER = "coalesce(s.last_date, DATE '0001-01-01') DESC, s.size + s.copies DESC, s.id"
+
+
 def _order_key(info: StoryInfo) -> tuple[int, int, str]:
     """The listing order as an ascending key: newest (undated last), then biggest, then id (as the SQL orders)."""
     return (-(info.last or _UNDATED).toordinal(), -(info.size + info.copies), info.id)
@@ -266,7 +270,11 @@ class StoryBrowser:
         """
         query = query or StoryQuery()
         if index is not None:
-            also = [str(r[0]) for r in self._query(_SEARCH_SUMMARIES, {"p": _like(query.text.strip())})] if query.text else []
+            also = (
+                [str(r[0]) for r in self._query(_SEARCH_SUMMARIES, {"p": _like(query.text.strip())})]
+                if query.text
+                else []
+            )
             return index.page(query, also)
         where, values = self._filters(query)
         order_date = "coalesce(m.last_date, $undated::DATE)"
@@ -319,6 +327,9 @@ class StoryBrowser:
                 WHERE source IS NOT NULL GROUP BY story_id"""
         )
         return {str(r[0]): tuple(r[1]) for r in rows}
+
+    def story_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM stories")[0][0])
 
     def story_size(self, story_id: str) -> int:
         """A story's articles and copies (what tells a cached reading of it from a stale one); StoreError if unknown."""

@@ -1,17 +1,4 @@
-"""The default store: one DuckDB file (embedded, no server).
-
-Schema, version 1 (`SCHEMA_VERSION`; the `schema_version` table records which version wrote a file):
-
-    schema_version(version, written_by)                  one row
-    articles(id PK, title, text, source, url, published, path, meta JSON, added_at)   distinct texts
-    sentences(article_id, idx, text, start_char, end_char, paragraph)   spans index articles.text
-    copies(id PK, kept_id, similarity, title, source, url, published, path, added_at) reprints of an article
-    fingerprints(article_id PK, hashvalues BLOB)         MinHash of each distinct article (finds later copies)
-    story_articles(article_id PK, story_id)              membership of distinct articles and copies alike
-    stories(id PK, size, copies, first_date, last_date, headline, updated_at)
-    summaries(story_id PK, story_size, engine, max_words, max_sentences, summary JSON, created_at)
-    article_terms(row PK, article_id, indices BLOB, counts BLOB)   hashed term counts, in clustering order
-    cluster_config(threshold, neighbours, max_postings, max_gap_days, mutual, sure)   one row: the options the store was built with
+"""The default store: one DuckDB file (embedded, no server); its tables and their version are in schema.py.
 
 The incremental clusterer's state is rebuilt from article_terms, story_articles and articles.published.
 
@@ -41,35 +28,33 @@ from newsfuse.cluster.features import N_FEATURES
 from newsfuse.cluster.incremental import StoryTracker
 from newsfuse.dedup.minhash import fingerprint_from_values
 from newsfuse.errors import StoreError
-from newsfuse.model import Article, Citation, CopyGroup, Sentence, Story, StoryInfo, Summary, SummarySentence
+from newsfuse.model import (
+    Article,
+    Citation,
+    Comparison,
+    CopyGroup,
+    Sentence,
+    Story,
+    StoryInfo,
+    Summary,
+    SummarySentence,
+)
+from newsfuse.store import schema
 from newsfuse.store.base import StoredBatch
+from newsfuse.store.browse import LISTING_ORDER
+from newsfuse.store.comparisons import decode_comparison, encode_comparison, stored_article_ids
+from newsfuse.store.schema import COMPARISONS_SINCE, SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
 _HEADLINE_WORDS = 12
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, written_by VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, title VARCHAR, text VARCHAR NOT NULL, source VARCHAR, url VARCHAR,
-    published DATE, path VARCHAR, meta JSON, added_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS sentences (
-    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
-    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, paragraph INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS copies (
-    id VARCHAR PRIMARY KEY, kept_id VARCHAR NOT NULL, similarity DOUBLE, title VARCHAR, source VARCHAR,
-    url VARCHAR, published DATE, path VARCHAR, added_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS fingerprints (article_id VARCHAR PRIMARY KEY, hashvalues BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS story_articles (article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS stories (
-    id VARCHAR PRIMARY KEY, size INTEGER, copies INTEGER, first_date DATE, last_date DATE,
-    headline VARCHAR, updated_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS summaries (
-    story_id VARCHAR PRIMARY KEY, story_size INTEGER, engine VARCHAR, max_words INTEGER,
-    max_sentences INTEGER, summary JSON, created_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS article_terms (row BIGINT PRIMARY KEY, article_id VARCHAR NOT NULL, indices BLOB, counts BLOB);
-CREATE TABLE IF NOT EXISTS cluster_config (
-    threshold DOUBLE, neighbours INTEGER, max_postings INTEGER, max_gap_days INTEGER, mutual INTEGER, sure DOUBLE);
-"""
+
+def story_size(story: Story) -> int:
+    """What the stories table counts for a story: its articles and their copies (what tells a stored result stale)."""
+    return len(story.articles) + sum(len(group.copies) for group in story.copies)
+
+
+def _marks(n: int) -> str:
+    return ", ".join(["?"] * n)
 
 
 def _code_version() -> str:
@@ -101,10 +86,12 @@ class DuckDBStore:
             self._db = duckdb.connect(str(self.path), read_only=read_only)
         except (duckdb.Error, OSError) as error:
             raise StoreError(f"{self.path}: cannot open the store ({str(error).splitlines()[0]})") from error
+        self.version = SCHEMA_VERSION  # of the file: an older one opened read-only stays as it is
         self._check_version(read_only)
 
     def _check_version(self, read_only: bool) -> None:
         tables = {row[0] for row in self._db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        written_by = f"newsfuse {_code_version()}"
         if "schema_version" in tables:
             row = self._db.execute("SELECT max(version), any_value(written_by) FROM schema_version").fetchone()
             version = int(row[0]) if row and row[0] is not None else 0
@@ -114,14 +101,17 @@ class DuckDBStore:
                     f"{self.path}: written by a newer newsfuse ({row[1] if row else '?'}, schema {version}); "
                     f"this version reads schema {SCHEMA_VERSION} or older: upgrade newsfuse"
                 )
+            if version < SCHEMA_VERSION and not read_only:
+                schema.migrate(self._db, version, written_by)
+                version = SCHEMA_VERSION
+            self.version = version
             return
         if tables:
             self._db.close()
             raise StoreError(f"{self.path}: a DuckDB file but not a newsfuse store (no schema_version table)")
         if read_only:
             return
-        self._db.execute(_SCHEMA)
-        self._db.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, f"newsfuse {_code_version()}"])
+        schema.create(self._db, written_by)
 
     def __enter__(self) -> DuckDBStore:
         return self
@@ -312,22 +302,28 @@ class DuckDBStore:
         return dict(self._query("SELECT article_id, story_id FROM story_articles"))
 
     def _articles(self, ids: Sequence[str]) -> list[Article]:
+        if not ids:
+            return []
+        # a list of parameters is looked up in the primary key; `IN (SELECT unnest($1))` joins the whole table (3x slower)
         rows = self._query(
-            "SELECT id, text, title, source, url, published, path, meta FROM articles WHERE id IN (SELECT unnest($1))",
-            [list(ids)],
+            f"SELECT id, text, title, source, url, published, path, meta FROM articles WHERE id IN ({_marks(len(ids))})",
+            ids,
         )
         return [_article(row) for row in rows]
 
+    def members(self, story_id: str) -> list[str]:
+        """The ids of a story's articles and copies (none for an unknown story)."""
+        return [row[0] for row in self._query("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])]
+
     def story(self, story_id: str) -> Story:
-        members = [
-            row[0] for row in self._query("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])
-        ]
+        members = self.members(story_id)
         if not members:
             raise StoreError(f"{self.path}: no story {story_id!r}; `newsfuse stories --db {self.path}` lists them")
         articles = sorted(self._articles(members), key=lambda a: (a.published or date.max, a.id))
         copy_rows = self._query(
-            "SELECT id, kept_id, similarity, title, source, url, published, path FROM copies WHERE id IN (SELECT unnest($1)) ORDER BY id",
-            [members],
+            "SELECT id, kept_id, similarity, title, source, url, published, path FROM copies "
+            f"WHERE id IN ({_marks(len(members))}) ORDER BY id",
+            members,
         )
         by_id = {article.id: article for article in articles}
         missing = sorted({row[1] for row in copy_rows} - set(by_id))
@@ -344,6 +340,72 @@ class DuckDBStore:
             for kept, rows in sorted(grouped.items())
         )
         return Story(story_id, tuple(articles), copies)
+
+    def comparison(self, story: Story, settings: str) -> Comparison | None:
+        """The stored comparison of `story` if it is current: made with `settings`, from exactly its articles."""
+        if self.version < COMPARISONS_SINCE:
+            return None
+        row = self._db.execute(
+            "SELECT story_size, settings, comparison FROM comparisons WHERE story_id = ?", [story.id]
+        ).fetchone()
+        if row is None or row[0] != story_size(story) or row[1] != settings:
+            return None
+        if set(stored_article_ids(row[2])) != {article.id for article in story.articles}:
+            return None
+        return decode_comparison(row[2], story.articles)
+
+    def save_comparison(self, story: Story, settings: str, comparison: Comparison) -> None:
+        """Store the comparison of `story` as it was read (made with `settings`) and its summary."""
+        self.save_comparisons([(story, comparison)], settings)
+
+    def save_comparisons(self, items: Sequence[tuple[Story, Comparison]], settings: str) -> None:
+        """Store comparisons (made with `settings`) of stories as they were read, and their summaries, in one transaction."""
+        if not items:
+            return
+        now = _now()
+        ids = [story.id for story, _ in items]
+        sizes = [story_size(story) for story, _ in items]
+        summaries = [comparison.summary for _, comparison in items]
+        self._db.execute("BEGIN TRANSACTION")
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO comparisons SELECT unnest($1), unnest($2), $3, unnest($4)::JSON, $5",
+                [ids, sizes, settings, [encode_comparison(comparison) for _, comparison in items], now],
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO summaries "
+                "SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6)::JSON, $7",
+                [ids, sizes, [s.engine for s in summaries], [s.max_words for s in summaries],
+                 [s.max_sentences for s in summaries], [json.dumps(_summary_to_json(s)) for s in summaries], now],
+            )  # fmt: skip
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    def uncompared(self, settings: str, *, limit: int) -> list[str]:
+        """Up to `limit` stories with no current comparison made with `settings`, newest and biggest first (as listed)."""
+        if self.version < COMPARISONS_SINCE:
+            return []
+        rows = self._query(
+            f"""SELECT s.id FROM stories s
+                LEFT JOIN comparisons c ON c.story_id = s.id AND c.story_size = s.size + s.copies AND c.settings = ?
+                WHERE c.story_id IS NULL
+                ORDER BY {LISTING_ORDER} LIMIT ?""",
+            [settings, limit],
+        )
+        return [str(row[0]) for row in rows]
+
+    def compared(self, settings: str) -> int:
+        """How many stories have a current comparison made with `settings`."""
+        if self.version < COMPARISONS_SINCE:
+            return 0
+        rows = self._query(
+            "SELECT count(*) FROM comparisons c JOIN stories s ON s.id = c.story_id "
+            "WHERE c.story_size = s.size + s.copies AND c.settings = ?",
+            [settings],
+        )
+        return int(rows[0][0])
 
     def summary(self, story_id: str) -> Summary | None:
         row = self._db.execute(
@@ -379,9 +441,14 @@ class DuckDBStore:
             "story_articles",
             "stories",
             "summaries",
+            "comparisons",
             "article_terms",
         )
-        return {table: int(self._query(f"SELECT count(*) FROM {table}")[0][0]) for table in tables}
+        return {
+            table: int(self._query(f"SELECT count(*) FROM {table}")[0][0])
+            for table in tables
+            if table != "comparisons" or self.version >= COMPARISONS_SINCE
+        }
 
 
 def _article(row: tuple[Any, ...]) -> Article:
