@@ -7,6 +7,11 @@ The stories of every run are compared with the local engine's: same article -> s
 
     .venv/bin/python benchmarks/scale.py                        # the whole pool (124,609 articles)
     .venv/bin/python benchmarks/scale.py --limit 40000          # the first 40,000 lines of the pool
+    .venv/bin/python benchmarks/scale.py --engines ray-2 --rows rows.jsonl   # one engine now, the others kept
+
+The engines run one at a time; `--rows` lets each run in its own session (say, its own lock on the
+machine) and the table gather them all. Every run also records the CPU seconds it used (its driver,
+Ray's processes and workers) and those other processes of the machine used meanwhile.
 
 Writes `results/scale.md` (or `--out`). The machine's load average is recorded before and after each run:
 other work on the same cores slows every number here.
@@ -17,12 +22,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +39,47 @@ POOL = Path("multinews-train-pool") / "documents.jsonl.gz"
 RUNS = {"local": None, "ray-1": 1, "ray-2": 2}  # engine and Ray workers (CPUs of the local cluster)
 
 
+def _ticks_to_seconds(ticks: int) -> float:
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _machine_busy() -> float:
+    """CPU seconds every process of the machine has used since boot (user, nice, system, irq, softirq)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    return _ticks_to_seconds(sum(int(fields[i]) for i in (0, 1, 2, 5, 6)))
+
+
+def _tree_cpu(root: int) -> float:
+    """CPU seconds used by `root` and its living descendants (this run's driver, Ray's processes, workers)."""
+    parents: dict[int, int] = {}
+    used: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            used[int(entry.name)] = int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == pid and child not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return _ticks_to_seconds(sum(used.get(pid, 0) for pid in tree))
+
+
+def _newsfuse_file() -> str:
+    import newsfuse
+
+    return str(newsfuse.__file__)
+
+
 def one(engine: str, source: Path, store: Path, temp: Path) -> dict[str, object]:
     """Ingest `source` with one engine in this process; return its times, memory and story map digest."""
-    from newsfuse.engines import StageClock, run_ingest
+    from newsfuse.engines import StageClock
+    from newsfuse.ingest import IngestOptions, ingest
     from newsfuse.store import open_store
 
     workers = RUNS[engine]
@@ -45,9 +91,17 @@ def one(engine: str, source: Path, store: Path, temp: Path) -> dict[str, object]
         start = time.perf_counter()
         ray.init(num_cpus=workers, include_dashboard=False, _temp_dir=str(temp), log_to_driver=False)
         ray_start = time.perf_counter() - start
+        import newsfuse
+
+        where = ray.get(ray.remote(_newsfuse_file).remote())
+        if where != newsfuse.__file__:  # a snapshot run (PYTHONPATH) must reach the workers too
+            raise RuntimeError(f"workers import newsfuse from {where}, the driver from {newsfuse.__file__}")
+    options = IngestOptions() if workers is None else IngestOptions(engine="ray")  # a started Ray is joined
+    machine, ours = _machine_busy(), _tree_cpu(os.getpid())
     start = time.perf_counter()
-    report = run_ingest([source], store=store, engine="local" if workers is None else "ray", clock=clock)
+    report = ingest([source], store=store, options=options, clock=clock)
     seconds = time.perf_counter() - start
+    machine, ours = _machine_busy() - machine, _tree_cpu(os.getpid()) - ours
     with open_store(store, read_only=True) as opened:
         membership = opened.story_membership()
     return {
@@ -58,6 +112,8 @@ def one(engine: str, source: Path, store: Path, temp: Path) -> dict[str, object]
         "stories": len(set(membership.values())),
         "seconds": seconds,
         "ray_start": ray_start,
+        "cpu_ours": ours,
+        "cpu_others": max(machine - ours, 0.0),
         "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "stages": [
             {
@@ -66,6 +122,7 @@ def one(engine: str, source: Path, store: Path, temp: Path) -> dict[str, object]
                 "seconds": t.seconds,
                 "busy": t.busy_seconds,
                 "cpu": t.cpu_seconds,
+                "driver_cpu": t.driver_cpu_seconds,
                 "workers": t.workers,
                 "peak_mb": t.peak_mb,
             }
@@ -106,8 +163,79 @@ def run(engine: str, source: Path, folder: Path) -> dict[str, object]:
     return row
 
 
+def _timed_map(name: str, mapper: Callable[[], object]) -> tuple[str, float, float]:
+    """Run `mapper` once; its wall seconds and the CPU seconds other processes of the machine used meanwhile."""
+    machine, ours = _machine_busy(), _tree_cpu(os.getpid())
+    start = time.perf_counter()
+    mapper()
+    seconds = time.perf_counter() - start
+    others = (_machine_busy() - machine) - (_tree_cpu(os.getpid()) - ours)
+    print(f"{name}: {seconds:.1f} s", file=sys.stderr, flush=True)
+    return name, seconds, max(others, 0.0)
+
+
+def _prepare_pickled(chunk: bytes) -> bytes:
+    from ray import cloudpickle
+
+    from newsfuse.engines.stages import prepare_chunk
+
+    return bytes(cloudpickle.dumps(prepare_chunk(cloudpickle.loads(chunk))))
+
+
+def map_only(source: Path, limit: int, temp: Path, command: str) -> str:
+    """The parallel stage alone, no driver stages: `prepare_chunk` over `limit` articles held in memory."""
+    from ray import cloudpickle
+
+    from newsfuse.engines import TASK_ARTICLES
+    from newsfuse.engines.ray import RayMapper
+    from newsfuse.engines.stages import prepare_chunk
+    from newsfuse.model import Article
+    from newsfuse.read import read_inputs
+
+    articles = [item for item in read_inputs([source]) if isinstance(item, Article)][:limit]
+    chunks = [articles[start : start + TASK_ARTICLES] for start in range(0, len(articles), TASK_ARTICLES)]
+    rows = [_timed_map("this process", lambda: [prepare_chunk(chunk) for chunk in chunks])]
+    blobs = [cloudpickle.dumps(chunk) for chunk in chunks]  # Ray's pickler: an Article's meta is a mappingproxy
+    for workers in (1, 2):
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            pool.map(_prepare_pickled, blobs[:workers], chunksize=1)  # each process imports newsfuse first
+
+            def plain(pool: Pool = pool) -> list[object]:
+                return [cloudpickle.loads(blob) for blob in pool.map(_prepare_pickled, blobs, chunksize=1)]
+
+            rows.append(_timed_map(f"{workers} plain process" + "es" * (workers > 1), plain))
+    import ray
+
+    for workers in (1, 2):
+        ray.init(num_cpus=workers, include_dashboard=False, _temp_dir=str(temp / f"map-{workers}"), log_to_driver=False)
+        try:
+            mapper = RayMapper(ray)
+            mapper(prepare_chunk, chunks[:workers])
+            name = f"Ray, {workers} worker" + "s" * (workers > 1)
+            rows.append(_timed_map(name, lambda mapper=mapper: mapper(prepare_chunk, chunks)))  # type: ignore[misc]
+        finally:
+            ray.shutdown()
+    lines = [
+        "# The parallel stage alone: clean + featurize over chunks, 1 and 2 processes (issue 10)",
+        "",
+        f"Command: `{command}` ({len(articles):,} pool articles in memory, {len(chunks)} chunks of {TASK_ARTICLES:,};"
+        f" {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')} UTC, load {os.getloadavg()[0]:.1f} after).",
+        "",
+        "Each process imports newsfuse before the clock starts; results travel back to this process as in an ingest.",
+        "",
+        "| mapper | seconds | articles/s | 2 against 1 | CPU s of other processes meanwhile |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    seconds = {name: wall for name, wall, _ in rows}
+    for name, wall, others in rows:
+        single = {"2 plain processes": "1 plain process", "Ray, 2 workers": "Ray, 1 worker"}.get(name)
+        ratio = f"{seconds[single] / wall:.2f} x" if single else ""
+        lines.append(f"| {name} | {wall:.1f} | {len(articles) / wall:,.0f} | {ratio} | {others:.0f} |")
+    return "\n".join(lines) + "\n"
+
+
 def _stage_rows(rows: list[dict[str, object]]) -> list[str]:
-    from newsfuse.engines.stages import MAPPED_STAGES, STAGES
+    from newsfuse.engines import MAPPED_STAGES, STAGES
 
     names = [str(r["engine"]) for r in rows]
     lines = [
@@ -127,6 +255,32 @@ def _stage_rows(rows: list[dict[str, object]]) -> list[str]:
     return lines
 
 
+def _parallel(rows: list[dict[str, object]]) -> list[str]:
+    """The mapped stages of each run: wall, worker busy and CPU, driver CPU meanwhile; 2 workers against 1."""
+    from newsfuse.engines import MAPPED_STAGES
+
+    lines = [
+        "Parallel stages (" + ", ".join(sorted(MAPPED_STAGES)) + "): wall seconds on the driver; busy and CPU seconds"
+        " inside the chunk functions, summed over workers; the driver's CPU seconds meanwhile (sending chunks,"
+        " receiving results).",
+        "",
+        "| engine | wall s | workers busy s | workers CPU s | CPU / busy | driver CPU s |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    wall: dict[str, float] = {}
+    for r in rows:
+        stages = [s for s in r["stages"] if s["stage"] in MAPPED_STAGES]  # type: ignore[attr-defined]
+        wall[str(r["engine"])] = sum(s["seconds"] for s in stages)
+        busy, cpu = sum(s["busy"] for s in stages), sum(s["cpu"] for s in stages)
+        lines.append(
+            f"| {r['engine']} | {wall[str(r['engine'])]:.1f} | {busy:.1f} | {cpu:.1f} | {cpu / busy if busy else 0:.2f} "
+            f"| {sum(s['driver_cpu'] for s in stages):.1f} |"
+        )
+    if wall.get("ray-1") and wall.get("ray-2"):
+        lines += ["", f"2 workers are {wall['ray-1'] / wall['ray-2']:.2f} x as fast as 1 on the parallel stages."]
+    return lines
+
+
 def render(rows: list[dict[str, object]], command: str, articles: str) -> str:
     local = rows[0]
     lines = [
@@ -138,16 +292,17 @@ def render(rows: list[dict[str, object]], command: str, articles: str) -> str:
         f"Command: `{command}` ({articles}; {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}).",
         "",
         "| engine | articles | added | copies | stories | same stories as local | seconds (ingest) | Ray start s "
-        "| articles/s | driver peak MB | load before / after |",
-        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|",
+        "| articles/s | driver peak MB | load before / after | CPU s: this run / other processes |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---|",
     ]
     for r in rows:
         same = "yes" if r["membership"] == local["membership"] else "NO"
         load = r["load"]
         lines.append(
             f"| {r['engine']} | {r['read']:,} | {r['added']:,} | {r['copies']:,} | {r['stories']:,} | {same} "
-            f"| {r['seconds']:.1f} | {r['ray_start']:.1f} | {int(r['read']) / float(r['seconds']):,.0f} "  # type: ignore[call-overload]
-            f"| {r['driver_peak_mb']:,.0f} | {load[0]:.1f} / {load[1]:.1f} |"  # type: ignore[index]
+            f"| {r['seconds']:.1f} | {r['ray_start']:.1f} | {int(r['read']) / float(r['seconds']):,.0f} "  # type: ignore[call-overload,arg-type]
+            f"| {r['driver_peak_mb']:,.0f} | {load[0]:.1f} / {load[1]:.1f} "  # type: ignore[index]
+            f"| {r['cpu_ours']:,.0f} / {r['cpu_others']:,.0f} |"
         )
     lines += [
         "",
@@ -157,21 +312,7 @@ def render(rows: list[dict[str, object]], command: str, articles: str) -> str:
         "",
     ]
     lines += _stage_rows(rows)
-    from newsfuse.engines.stages import MAPPED_STAGES
-
-    mapped: dict[str, tuple[float, float]] = {}
-    for r in rows:
-        stages = {s["stage"]: s for s in r["stages"]}  # type: ignore[attr-defined]
-        parallel = [stages[s] for s in MAPPED_STAGES if s in stages]
-        mapped[str(r["engine"])] = (sum(s["seconds"] for s in parallel), sum(s["cpu"] for s in parallel))
-    if "ray-1" in mapped and "ray-2" in mapped and mapped["ray-2"][0]:
-        lines += [
-            "",
-            f"Parallel stages ({', '.join(sorted(MAPPED_STAGES))}): wall seconds local {mapped['local'][0]:.1f}, ray-1 "
-            f"{mapped['ray-1'][0]:.1f}, ray-2 {mapped['ray-2'][0]:.1f}, so 2 workers are "
-            f"{mapped['ray-1'][0] / mapped['ray-2'][0]:.2f} x as fast as 1; CPU seconds local {mapped['local'][1]:.1f}, "
-            f"ray-1 {mapped['ray-1'][1]:.1f}, ray-2 {mapped['ray-2'][1]:.1f}.",
-        ]
+    lines += ["", *_parallel(rows)]
     return "\n".join(lines) + "\n"
 
 
@@ -181,6 +322,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N lines of the pool")
     parser.add_argument("--engines", default=",".join(RUNS), help="comma-separated, local first")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "scale.md")
+    parser.add_argument(
+        "--rows", type=Path, help="keep each engine's row in this JSON-lines file, and render the rows it holds"
+    )
+    parser.add_argument("--map-only", action="store_true", help="time the parallel stage alone (needs --limit)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--source", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
@@ -191,14 +336,27 @@ def main() -> None:
         return
     command = "python benchmarks/scale.py" + (f" --limit {args.limit}" if args.limit else "")
     command += "" if args.out == parser.get_default("out") else f" --out {args.out}"
+    if args.map_only:
+        with tempfile.TemporaryDirectory(prefix="nf-scale-") as folder:
+            source = prefix(args.data, args.limit, Path(folder))
+            args.out.write_text(map_only(source, args.limit, Path(folder), command + " --map-only"), encoding="utf-8")
+        print(args.out.read_text(encoding="utf-8"))
+        return
+    kept = args.rows.read_text(encoding="utf-8").splitlines() if args.rows and args.rows.exists() else []
+    rows: dict[str, dict[str, object]] = {str(row["engine"]): row for row in map(json.loads, kept)}
     with tempfile.TemporaryDirectory(prefix="nf-scale-") as folder:
         source = prefix(args.data, args.limit, Path(folder))
-        rows = []
         for engine in args.engines.split(","):
-            rows.append(run(engine, source, Path(folder)))
-            print(f"{engine}: {rows[-1]['seconds']:.1f} s, load {rows[-1]['load']}", file=sys.stderr, flush=True)
+            rows[engine] = run(engine, source, Path(folder))
+            print(
+                f"{engine}: {rows[engine]['seconds']:.1f} s, load {rows[engine]['load']}", file=sys.stderr, flush=True
+            )
+            if args.rows:
+                with args.rows.open("a", encoding="utf-8") as out:
+                    out.write(json.dumps(rows[engine]) + "\n")
+            ordered = [rows[name] for name in RUNS if name in rows]
             args.out.write_text(
-                render(rows, command, f"first {args.limit:,} pool lines" if args.limit else "the whole pool"),
+                render(ordered, command, f"first {args.limit:,} pool lines" if args.limit else "the whole pool"),
                 encoding="utf-8",
             )
     print(args.out.read_text(encoding="utf-8"))
