@@ -239,11 +239,13 @@ def show_cli(
     """Show one story: its cited summary (and, with --compare, what its sources agree and differ on)."""
     from newsfuse.ingest import story_summary
     from newsfuse.store import open_store
+    from newsfuse.store.comparisons import story_comparison
 
     with open_store(db) as store:
         if compare:
-            articles = store.story(story_id).articles
-            comparison = compare_pipeline(articles, compare_config(ner="auto", max_words=DEFAULT_MAX_WORDS))
+            config = compare_config(ner="auto", max_words=DEFAULT_MAX_WORDS)
+            story = store.story(story_id)
+            comparison = story_comparison(story, config, load=store.comparison, save=store.save_comparison)
             _emit(COMPARISON_RENDERERS[fmt](comparison, ()), output)
             return
         _emit(RENDERERS[fmt](story_summary(store, story_id), ()), output)
@@ -256,13 +258,20 @@ def serve_cli(
         str, typer.Option(help="Address to listen on; other than 127.0.0.1 exposes the store.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            help="Compare the stories in the background (newest first) and keep the comparisons in the store, "
+            "so story pages open at once; --no-warm: compare a story when it is first read."
+        ),
+    ] = True,
 ) -> None:
     """Read the stories of a store in a browser, with a JSON API beside every page (needs the web extra)."""
     from newsfuse.store import default_store_path
     from newsfuse.web import WebConfig, serve
 
     typer.echo(f"newsfuse: serving {db or default_store_path()} on http://{host}:{port} (Ctrl-C stops)", err=True)
-    serve(WebConfig(db=db or default_store_path()), host=host, port=port)
+    serve(WebConfig(db=db or default_store_path(), warm=warm), host=host, port=port)
 
 
 def main() -> None:

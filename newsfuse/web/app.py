@@ -35,9 +35,11 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class WebConfig:
-    """How the app runs: its store, the upload limit, read connections, the entity recognizer, cached comparisons.
+    """How the app runs: its store, the upload limit, read connections, the entity recognizer, cached stories, warming.
 
     `ner` is "classic" by default: spaCy ("auto", "spacy") names entities better but takes seconds a story.
+    `warm`: compare the stories in the background (newest and biggest first) and store the comparisons,
+    so that story pages read them; off, a story is compared (and stored) the first time it is read.
     """
 
     db: Path = field(default_factory=default_store_path)
@@ -45,6 +47,7 @@ class WebConfig:
     readers: int = DEFAULT_READERS
     ner: NerChoice = "classic"
     cache_size: int = DEFAULT_CAPACITY
+    warm: bool = True
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes < 1:
@@ -61,7 +64,11 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
 
     config = config or WebConfig()
     newsroom = Newsroom(
-        config.db, readers=config.readers, compare=CompareConfig(ner=config.ner), cache_size=config.cache_size
+        config.db,
+        readers=config.readers,
+        compare=CompareConfig(ner=config.ner),
+        cache_size=config.cache_size,
+        warm=config.warm,
     )
 
     @asynccontextmanager

@@ -1,6 +1,8 @@
-"""The one object the views call: the store's writer, its readers, the comparison cache and the dropped-lines log.
+"""The one object the views call: the store's writer, its readers, the warmer, the story cache and the dropped-lines log.
 
-Reads borrow a connection from the pool; every write (ingests, summaries) goes to the one writer thread.
+Reads borrow a connection from the pool; every write (ingests, comparisons) goes to the one writer thread.
+A story page reads the story's stored comparison (the warmer makes them in the background, newest
+and biggest stories first); one not made yet is made on the spot and saved.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsfuse.compare import CompareConfig, compare_articles
+from newsfuse.compare import CompareConfig
 from newsfuse.model import Comparison, Story, StoryInfo
 from newsfuse.store.browse import Outlet, StoryIndex, StoryPage, StoryQuery
+from newsfuse.store.comparisons import comparison_settings, story_comparison
 from newsfuse.web.cache import StoryCache
 from newsfuse.web.pages import ArticleView, article_view
 from newsfuse.web.readers import ReaderPool
 from newsfuse.web.uploads import Added, DroppedLog, Upload, add_news
+from newsfuse.web.warmer import Warmer, WarmerStatus
 from newsfuse.web.writer import StoreWriter
 
 
@@ -29,14 +33,27 @@ class StoryRead:
     comparison: Comparison
 
 
+@dataclass(frozen=True, slots=True)
+class Status:
+    """How far the store's stories are compared: in all, and by this server's warmer."""
+
+    stories: int
+    compared: int
+    warmer: WarmerStatus
+
+
 class Newsroom:
     """Everything the web app reads and writes, over one store; `close()` finishes queued writes."""
 
-    def __init__(self, path: str | Path, *, readers: int, compare: CompareConfig, cache_size: int) -> None:
-        self.writer = StoreWriter(path)  # first: creates the store when missing
+    def __init__(self, path: str | Path, *, readers: int, compare: CompareConfig, cache_size: int, warm: bool) -> None:
+        self.writer = StoreWriter(path)  # first: creates the store when missing (or brings it to this version)
         self.path = self.writer.path
         self.readers = ReaderPool(self.path, readers)
         self.compare_config = compare
+        self.settings = comparison_settings(compare)
+        self.warmer = Warmer(self.readers, self.writer, compare, self.settings)
+        if warm:
+            self.warmer.start()
         self.cache: StoryCache[StoryRead] = StoryCache(cache_size)
         self.dropped = DroppedLog()
         self._generation = 0  # counts the adds, so that what is derived from the whole store is read again
@@ -45,6 +62,7 @@ class Newsroom:
         self._index_lock = threading.Lock()
 
     def close(self) -> None:
+        self.warmer.close()
         self.readers.close()
         self.writer.close()
 
@@ -75,23 +93,32 @@ class Newsroom:
         return outlets
 
     def story(self, story_id: str) -> StoryRead:
-        """A story and its comparison: read and compared on first reading, then cached until the story grows.
-
-        A first reading also saves the summary to the store (through the writer), where search finds it.
-        """
+        """A story and its comparison: the stored one when current, else made now and saved; then kept in memory."""
         with self.readers.reader() as reader:
             size = reader.browser.story_size(story_id)
+        return self.cache.get_or_compute((story_id, size), lambda: self._read(story_id))
 
-        def read() -> StoryRead:
-            index = self._story_index()
-            with self.readers.reader() as reader:
-                info = reader.browser.story_info(story_id, index=index)
-                story = reader.store.story(story_id)
-            comparison = compare_articles(story.articles, self.compare_config)
-            self.writer.submit(lambda store: store.save_summary(story_id, comparison.summary))
-            return StoryRead(info, story, comparison)
+    def _read(self, story_id: str) -> StoryRead:
+        index = self._story_index()
+        with self.readers.reader() as reader:
+            info = reader.browser.story_info(story_id, index=index)
+            story = reader.store.story(story_id)
+        # not stored yet (the warmer has not reached it, or it has grown since): made here, saved by the writer
+        comparison = story_comparison(story, self.compare_config, load=self._load, save=self._save)
+        return StoryRead(info, story, comparison)
 
-        return self.cache.get_or_compute((story_id, size), read)
+    def _load(self, story: Story, settings: str) -> Comparison | None:
+        with self.readers.reader() as reader:
+            return reader.store.comparison(story, settings)
+
+    def _save(self, story: Story, settings: str, comparison: Comparison) -> None:
+        self.writer.submit(lambda store: store.save_comparison(story, settings, comparison))
+
+    def status(self) -> Status:
+        with self.readers.reader() as reader:
+            stories = reader.browser.story_count()
+            compared = reader.store.compared(self.settings)
+        return Status(stories, compared, self.warmer.status())
 
     def article(self, article_id: str, *, marked: int | None) -> ArticleView:
         """An article's cleaned text, sentence `marked` highlighted, with what cleaning dropped when it is known."""
@@ -110,8 +137,12 @@ class Newsroom:
         )
 
     def add(self, uploads: Sequence[Upload]) -> tuple[Added, str | None]:
-        """Ingest uploads; return what happened and the story most of them joined."""
+        """Ingest uploads; return what happened and the story most of them joined, compared already (it is shown next)."""
         added = add_news(self.writer, uploads, self.dropped)
         self._generation += 1
+        self.warmer.wake()  # the other stories that started or grew
         with self.readers.reader() as reader:
-            return added, reader.browser.story_of(added.article_ids)
+            story_id = reader.browser.story_of(added.article_ids)
+        if story_id is not None:
+            self.story(story_id)
+        return added, story_id

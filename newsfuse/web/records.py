@@ -2,7 +2,7 @@
 
 A story is `newsfuse.story` v1: its listing line plus `comparison`, which is exactly what
 `newsfuse compare --format json` writes (`newsfuse.comparison` v1, docs/json.md). A listing is
-`newsfuse.stories` v1 and an article `newsfuse.article` v1. Fields may be added within a version.
+`newsfuse.stories` v1, an article `newsfuse.article` v1 and the server's progress `newsfuse.status` v1. Fields may be added within a version.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from newsfuse.model import Comparison, DroppedLine, Problem, StoryInfo
 from newsfuse.render.comparison_json import comparison_record
 from newsfuse.render.json import article_record
 from newsfuse.store.browse import StoryPage
+from newsfuse.web.newsroom import Status
 from newsfuse.web.pages import ArticleView, story_href
 from newsfuse.web.uploads import Added
 
@@ -18,6 +19,7 @@ STORIES_SCHEMA = "newsfuse.stories"
 STORY_SCHEMA = "newsfuse.story"
 ARTICLE_SCHEMA = "newsfuse.article"
 ADDED_SCHEMA = "newsfuse.added"
+STATUS_SCHEMA = "newsfuse.status"
 VERSION = 1
 
 
@@ -45,7 +47,12 @@ def stories_record(page: StoryPage) -> dict[str, object]:
 
 
 def story_record(info: StoryInfo, comparison: Comparison) -> dict[str, object]:
-    return {"schema": STORY_SCHEMA, "version": VERSION, "story": story_line(info), "comparison": comparison_record(comparison)}
+    return {
+        "schema": STORY_SCHEMA,
+        "version": VERSION,
+        "story": story_line(info),
+        "comparison": comparison_record(comparison),
+    }
 
 
 def _dropped(line: DroppedLine) -> dict[str, object]:
@@ -62,7 +69,9 @@ def article_record_full(view: ArticleView) -> dict[str, object]:
         "copy_of": view.copy_of,
         "text": article.text,
         "sentences": [
-            {"index": s.index, "text": s.text, "paragraph": n} for n, paragraph in enumerate(view.paragraphs) for s in paragraph
+            {"index": s.index, "text": s.text, "paragraph": n}
+            for n, paragraph in enumerate(view.paragraphs)
+            for s in paragraph
         ],
         "dropped": None if view.dropped is None else [_dropped(line) for line in view.dropped],
     }
@@ -83,6 +92,22 @@ def added_record(added: Added, story_id: str | None) -> dict[str, object]:
         "new_stories": report.new_stories,
         "grown_stories": report.grown_stories,
         "problems": [_problem(p) for p in (*added.problems, *report.skipped)],
+    }
+
+
+def status_record(status: Status) -> dict[str, object]:
+    warmer = status.warmer
+    return {
+        "schema": STATUS_SCHEMA,
+        "version": VERSION,
+        "stories": status.stories,
+        "compared": status.compared,
+        "warmer": {
+            "running": warmer.running,
+            "idle": warmer.idle,
+            "compared": warmer.compared,
+            "failed": warmer.failed,
+        },
     }
 
 
@@ -154,7 +179,11 @@ ARTICLE_JSON_SCHEMA = _versioned(
             "type": "array",
             "items": {
                 "type": "object",
-                "properties": {"index": {"type": "integer"}, "text": {"type": "string"}, "paragraph": {"type": "integer"}},
+                "properties": {
+                    "index": {"type": "integer"},
+                    "text": {"type": "string"},
+                    "paragraph": {"type": "integer"},
+                },
             },
         },
         "dropped": {
@@ -180,5 +209,26 @@ ADDED_JSON_SCHEMA = _versioned(
         "problems": {"type": "array", "items": {"type": "object"}},
     },
     "What adding news did.",
+)
+STATUS_JSON_SCHEMA = _versioned(
+    STATUS_SCHEMA,
+    {
+        "stories": {"type": "integer"},
+        "compared": {
+            "type": "integer",
+            "description": "stories whose current comparison is stored (their pages read it)",
+        },
+        "warmer": {
+            "type": "object",
+            "description": "the background comparer since the server started: `idle` once every story is compared",
+            "properties": {
+                "running": {"type": "boolean"},
+                "idle": {"type": "boolean"},
+                "compared": {"type": "integer"},
+                "failed": {"type": "integer"},
+            },
+        },
+    },
+    "How far the store's stories are compared.",
 )
 ERROR_JSON_SCHEMA = {"type": "object", "properties": {"detail": {"type": "string"}}}

@@ -1,7 +1,7 @@
 """Thin handlers: parse the request, make one call on the `Newsroom`, render a template or a JSON record.
 
 Pages (server-rendered, readable without script): `/` stories, `/stories/{id}`, `/articles/{id}`, `/add`.
-The JSON API beside them: `/api/stories`, `/api/stories/{id}`, `/api/articles/{id}`, `POST /api/add`.
+The JSON API beside them: `/api/stories`, `/api/stories/{id}`, `/api/articles/{id}`, `POST /api/add`, `/api/status`.
 `add_routes` registers them all in one table (no router built at import).
 """
 
@@ -29,6 +29,7 @@ Outlet = Annotated[str | None, Query(description="Only stories with an article f
 After = Annotated[str | None, Query(description="The `next` cursor of the previous page.")]
 Pasted = Annotated[str, Form(description="An article's text, pasted (first line: the headline).")]
 Files = Annotated[list[UploadFile] | None, File(description="Files in any format the CLI reads.")]
+
 
 def _room(request: Request) -> Newsroom:
     room: Newsroom = request.app.state.newsroom
@@ -70,7 +71,9 @@ def stories_page(
 
 def story_page(request: Request, story_id: str, added: int | None = None) -> HTMLResponse:
     read = _room(request).story(story_id)
-    return _page(request, "story.html", view=story_view(read.info, read.story, read.comparison), added=added, skipped=())
+    return _page(
+        request, "story.html", view=story_view(read.info, read.story, read.comparison), added=added, skipped=()
+    )
 
 
 def article_page(request: Request, article_id: str, hl: int | None = None) -> HTMLResponse:
@@ -116,6 +119,11 @@ def api_article(request: Request, article_id: str) -> JSONResponse:
     return JSONResponse(records.article_record_full(_room(request).article(article_id, marked=None)))
 
 
+def api_status(request: Request) -> JSONResponse:
+    """How many stories have their comparison stored, and what the background warmer has done (`newsfuse.status` v1)."""
+    return JSONResponse(records.status_record(_room(request).status()))
+
+
 async def api_add(request: Request, text: Pasted = "", files: Files = None) -> JSONResponse:
     """Add news (pasted text and files), ingest it, and say which story it joined (`newsfuse.added` v1)."""
     added, story_id = await run_in_threadpool(_room(request).add, await _uploads(text, files))
@@ -141,8 +149,12 @@ def add_routes(app: FastAPI) -> None:
         "/api/stories/{story_id}", api_story, methods=["GET"], responses={**_json(records.STORY_JSON_SCHEMA), 404: {}}
     )
     app.add_api_route(
-        "/api/articles/{article_id:path}", api_article, methods=["GET"], responses={**_json(records.ARTICLE_JSON_SCHEMA), 404: {}}
+        "/api/articles/{article_id:path}",
+        api_article,
+        methods=["GET"],
+        responses={**_json(records.ARTICLE_JSON_SCHEMA), 404: {}},
     )
+    app.add_api_route("/api/status", api_status, methods=["GET"], responses=_json(records.STATUS_JSON_SCHEMA))
     app.add_api_route(
         "/api/add",
         api_add,
