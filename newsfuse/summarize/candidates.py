@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from newsfuse.model import Article, Sentence
 from newsfuse.text.datelines import find_dateline
 from newsfuse.text.sentences import split_sentences
-from newsfuse.text.similarity import TermMatrix, term_matrix, texts_terms
+from newsfuse.text.similarity import TermMatrix, term_matrix
 from newsfuse.text.tokens import word_count
 
 # A summary sentence must stand on its own: long enough to say something, short enough to read,
@@ -93,7 +93,7 @@ def prepare(articles: Sequence[Article]) -> Candidates:
             position.append(sentence.index)
             lowercased.append(article_lowercased)
     texts = tuple(display_text(sentence) for sentence in sentences)
-    terms = term_matrix(texts_terms(texts))
+    terms = term_matrix(texts)
     return Candidates(
         articles=tuple(articles),
         sentences=tuple(sentences),

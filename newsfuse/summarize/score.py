@@ -14,7 +14,6 @@ import math
 import numpy as np
 
 from newsfuse.summarize.candidates import Candidates
-from newsfuse.text.similarity import sentence_terms
 
 # Tuned together on multinews-fulltext-sample (budget ref) and confirmed on duc2006 and
 # duc2007-update: see benchmarks/results/summarization.md. Change them together.
@@ -41,16 +40,17 @@ def concept_weights(candidates: Candidates) -> np.ndarray:
     first = np.ones(len(order), dtype=bool)
     first[1:] = key[order][1:] != key[order][:-1]
     best = order[first]
-    weights = np.bincount(coo.col[best], weights=mention[best], minlength=n_terms)
+    weights = np.bincount(coo.col[best], weights=mention[best], minlength=n_terms).astype(np.float64, copy=False)
     support = np.bincount(coo.col[best], minlength=n_terms)
     min_support = max(MIN_SUPPORT, math.ceil(MIN_SUPPORT_SHARE * n_articles))
     if n_articles >= min_support:
         weights[support < min_support] = 0.0
     if TITLE_BONUS:
         # Edmundson (1969)'s title method: the words a headline picks are what the story is about
-        titled = {term for article in candidates.articles if article.title for term in sentence_terms(article.title)}
-        in_title = np.array([term in titled for term in candidates.terms.vocabulary], dtype=bool)
+        in_title = np.zeros(n_terms, dtype=bool)
+        for article in candidates.articles:
+            if article.title:
+                in_title[candidates.terms.columns_of(article.title)] = True
         weights[in_title] *= 1.0 + TITLE_BONUS
-    is_unigram = np.array([" " not in term for term in candidates.terms.vocabulary], dtype=bool)
-    weights[is_unigram] *= UNIGRAM_WEIGHT
+    weights *= np.where(candidates.terms.is_unigram, UNIGRAM_WEIGHT, 1.0)
     return weights

@@ -19,35 +19,48 @@ BIGRAM_WEIGHT = 1.0
 
 
 def sentence_terms(text: str) -> list[str]:
-    """Stemmed content words, then stemmed bigrams that are not made of stop words alone."""
-    return texts_terms([text])[0]
-
-
-def texts_terms(texts: Sequence[str]) -> list[list[str]]:
-    """`sentence_terms` of each text, stemming each distinct word once (a cluster's texts share most words)."""
-    token_lists = [words(text) for text in texts]
-    vocabulary = list({token for tokens in token_lists for token in tokens})
-    stem_of = dict(zip(vocabulary, stem_all(vocabulary), strict=True))
-    content = {token for token in vocabulary if token not in STOP_WORDS and len(token) > 1}
-    terms = []
-    for tokens in token_lists:
-        stems = [stem_of[token] for token in tokens]
-        unigrams = [s for token, s in zip(tokens, stems, strict=True) if token in content]
-        bigrams = [
-            f"{first} {second}"
-            for before, after, first, second in zip(tokens, tokens[1:], stems, stems[1:], strict=False)
-            if not (before in STOP_WORDS and after in STOP_WORDS)
-        ]
-        terms.append(unigrams + bigrams)
-    return terms
+    """The distinct terms of a text: stemmed content words and stemmed bigrams not made of stop words alone."""
+    return list(term_matrix([text]).vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
 class TermMatrix:
-    """Rows are texts, columns terms; `vocabulary[j]` is the term of column j."""
+    """Rows are texts, columns terms: stemmed content words, then stemmed bigrams.
+
+    A column's term is an integer key: `k < len(stems)` is the word `stems[k]`; otherwise the bigram
+    of stems `(k - n) // n` and `(k - n) % n`, with `n = len(stems)` (`vocabulary` spells them out).
+    """
 
     counts: sp.csr_matrix
-    vocabulary: tuple[str, ...]
+    keys: np.ndarray  # the key of each column, increasing
+    stems: tuple[str, ...]
+
+    @property
+    def is_unigram(self) -> np.ndarray:
+        """True for the columns that are single words."""
+        return self.keys < len(self.stems)
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        """Each column's term as text ("white", "white hous")."""
+        n, stems = max(len(self.stems), 1), self.stems
+        return tuple(stems[k] if k < n else f"{stems[(k - n) // n]} {stems[(k - n) % n]}" for k in self.keys.tolist())
+
+    def columns_of(self, text: str) -> np.ndarray:
+        """The columns of the terms of `text` that this matrix has."""
+        tokens = words(text)
+        index = {stem: i for i, stem in enumerate(self.stems)}
+        n = max(len(self.stems), 1)
+        ids = np.array([index.get(s, -1) for s in stem_all(tokens)], dtype=np.int64)
+        stop = np.array([token in STOP_WORDS for token in tokens], dtype=bool)
+        unigram = (ids >= 0) & ~stop & np.array([len(token) > 1 for token in tokens], dtype=bool)
+        pair = (ids[1:] >= 0) & (ids[:-1] >= 0) & ~(stop[1:] & stop[:-1])
+        wanted = np.concatenate([ids[unigram], n + ids[:-1][pair] * n + ids[1:][pair]])
+        found = np.searchsorted(self.keys, wanted)
+        inside = found < len(self.keys)
+        hit = np.zeros(len(wanted), dtype=bool)
+        hit[inside] = self.keys[found[inside]] == wanted[inside]
+        return np.unique(found[hit])
 
     def tfidf(self) -> sp.csr_matrix:
         """Sublinear TF times smoothed IDF, each row L2-normalised."""
@@ -63,18 +76,38 @@ class TermMatrix:
         return sp.csr_matrix((data / norms[row_of], counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)
 
 
-def term_matrix(term_lists: Sequence[Sequence[str]]) -> TermMatrix:
-    """Count the terms of each text into a sparse matrix."""
-    vocabulary: dict[str, int] = {}
-    indices = [vocabulary.setdefault(term, len(vocabulary)) for terms in term_lists for term in terms]
-    indptr = np.zeros(len(term_lists) + 1, dtype=np.int64)
-    np.cumsum([len(terms) for terms in term_lists], out=indptr[1:])
-    data = np.ones(len(indices), dtype=np.float64)
-    counts = sp.csr_matrix(
-        (data, np.array(indices, dtype=np.int64), indptr), shape=(len(term_lists), max(len(vocabulary), 1))
+def term_matrix(texts: Sequence[str]) -> TermMatrix:
+    """Count the terms of each text (`sentence_terms`) into a sparse matrix, texts as rows.
+
+    Each distinct word is stemmed once and the bigrams are built on integer ids, not strings: a
+    cluster's sentences share most of their words, and this runs on every sentence of it.
+    """
+    token_lists = [words(text) for text in texts]
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    token_id: dict[str, int] = {}
+    flat = np.fromiter(
+        (token_id.setdefault(token, len(token_id)) for tokens in token_lists for token in tokens),
+        dtype=np.int64,
+        count=int(lengths.sum()),
     )
+    tokens = list(token_id)
+    stem_id: dict[str, int] = {}
+    stem_of_token = np.array([stem_id.setdefault(s, len(stem_id)) for s in stem_all(tokens)], dtype=np.int64)
+    stems = list(stem_id)
+    stop = np.array([token in STOP_WORDS for token in tokens], dtype=bool)
+    content = ~stop & np.array([len(token) > 1 for token in tokens], dtype=bool)
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    stem = stem_of_token[flat] if len(flat) else flat
+    # unigrams: a content word's stem; bigrams: two neighbours of one text, not both stop words
+    unigram = content[flat] if len(flat) else np.zeros(0, dtype=bool)
+    pair = (row[1:] == row[:-1]) & ~(stop[flat[1:]] & stop[flat[:-1]]) if len(flat) else np.zeros(0, dtype=bool)
+    n_stems = max(len(stems), 1)
+    keys = np.concatenate([stem[unigram], n_stems + stem[:-1][pair] * n_stems + stem[1:][pair]])
+    rows = np.concatenate([row[unigram], row[:-1][pair]])
+    columns, column_of = np.unique(keys, return_inverse=True)
+    counts = sp.csr_matrix((np.ones(len(keys)), (rows, column_of.ravel())), shape=(len(texts), max(len(columns), 1)))
     counts.sum_duplicates()
-    return TermMatrix(counts, tuple(vocabulary))
+    return TermMatrix(counts, columns, tuple(stems))
 
 
 def cosine_pairs(vectors: sp.csr_matrix, threshold: float) -> sp.coo_matrix:
