@@ -91,7 +91,8 @@ def test_web_upload_names_never_choose_a_path(hostile: tuple[TestClient, str, st
     target = tmp_path / "escaped.txt"
     name = f"../../../../../../{target}"
     response = client.post(
-        "/api/add", files=[("files", (name, b"Ferry strike ends after pay deal\n\nFerry crews returned to work.", "text/plain"))]
+        "/api/add",
+        files=[("files", (name, b"Ferry strike ends after pay deal\n\nFerry crews returned to work.", "text/plain"))],
     )
     assert response.status_code == 201, response.text
     assert not target.exists()

@@ -108,19 +108,25 @@ def test_web_dated_stories_filter_by_date(tmp_path: Path) -> None:
         ' "text": "The mountain pass was closed on Wednesday after heavy snowfall buried the road under two metres."}',
     ]
     with client_for(create_app(WebConfig(db=tmp_path / "news.duckdb"))) as client:
-        added = client.post("/api/add", files=[("files", ("news.jsonl", "\n".join(lines).encode(), "application/json"))])
+        added = client.post(
+            "/api/add", files=[("files", ("news.jsonl", "\n".join(lines).encode(), "application/json"))]
+        )
         assert added.status_code == 201, added.text
         listing = client.get("/api/stories").json()
         assert [s["first"] for s in listing["stories"]] == ["2024-03-02", "2023-12-20"]  # newest first
         assert client.get("/api/stories", params={"since": "2024-01-01"}).json()["total"] == 1
-        assert client.get("/api/stories", params={"until": "2023-12-31"}).json()["stories"][0]["sources"] == ["Alpine News"]
+        assert client.get("/api/stories", params={"until": "2023-12-31"}).json()["stories"][0]["sources"] == [
+            "Alpine News"
+        ]
         assert client.get("/", params={"since": "2024-01-01", "until": "2024-12-31"}).text.count('href="/stories/') == 1
 
 
 def test_web_openapi_documents_the_api_and_nothing_loads_from_a_cdn(summit: tuple[TestClient, str]) -> None:
     client, story_id = summit
     document = client.get("/api/openapi.json").json()
-    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/add"} <= set(document["paths"])
+    assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/add"} <= set(
+        document["paths"]
+    )
     schema = document["paths"]["/api/stories"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert schema["properties"]["schema"] == {"const": "newsfuse.stories"}
     assert client.get("/docs").status_code == 404  # Swagger UI would load its script from a CDN
@@ -180,7 +186,9 @@ def test_web_sources_mark_copies_of_one_wire_story(tmp_path: Path) -> None:
         f'{{"title": "Container traffic up 20 percent", "source": "Paper B", "text": "{wire} Reporting by Paper B."}}',
     ]
     with client_for(create_app(WebConfig(db=tmp_path / "news.duckdb"))) as client:
-        added = client.post("/api/add", files=[("files", ("wire.jsonl", "\n".join(lines).encode(), "application/json"))])
+        added = client.post(
+            "/api/add", files=[("files", ("wire.jsonl", "\n".join(lines).encode(), "application/json"))]
+        )
         assert added.status_code == 201, added.text
         assert added.json()["copies"] == 1
         page = client.get(f"/stories/{added.json()['story_id']}").text

@@ -49,7 +49,9 @@ def test_writer_runs_jobs_in_order_on_one_thread_and_hands_back_errors(tmp_path:
     writer = StoreWriter(tmp_path / "news.duckdb")
     try:
         seen: list[tuple[int, str]] = []
-        futures = [writer.submit(lambda store, n=n: seen.append((n, threading.current_thread().name))) for n in range(20)]
+        futures = [
+            writer.submit(lambda store, n=n: seen.append((n, threading.current_thread().name))) for n in range(20)
+        ]
         for future in futures:
             future.result(timeout=30)
         assert [n for n, _ in seen] == list(range(20))
