@@ -69,8 +69,7 @@ def is_lowercased(text: str) -> bool:
     return letters > 0 and sum(map(str.isupper, sample)) / letters < LOWERCASED_CAPITALS
 
 
-def _eligible(text: str, lowercased: bool) -> bool:
-    n = word_count(text)
+def _eligible(text: str, n: int, lowercased: bool) -> bool:
     return (
         MIN_WORDS <= n <= MAX_WORDS
         and bool(_ENDS_LIKE_SENTENCE.search(text))
@@ -94,14 +93,17 @@ def prepare(articles: Sequence[Article]) -> Candidates:
             lowercased.append(article_lowercased)
     texts = tuple(display_text(sentence) for sentence in sentences)
     terms = term_matrix(texts)
+    n_words = [word_count(text) for text in texts]
     return Candidates(
         articles=tuple(articles),
         sentences=tuple(sentences),
         texts=texts,
         article=np.array(article_of, dtype=np.int64),
         position=np.array(position, dtype=np.int64),
-        n_words=np.array([word_count(text) for text in texts], dtype=np.int64),
-        eligible=np.array([_eligible(text, low) for text, low in zip(texts, lowercased, strict=True)], dtype=bool),
+        n_words=np.array(n_words, dtype=np.int64),
+        eligible=np.array(
+            [_eligible(text, n, low) for text, n, low in zip(texts, n_words, lowercased, strict=True)], dtype=bool
+        ),
         terms=terms,
         vectors=terms.tfidf(),
     )
