@@ -107,6 +107,20 @@ _MEMBERS_WITH_SOURCE = """
 """
 
 
+# Every story's listing line, its outlets included (`story_line` reads a row).
+STORY_LINES = f"""
+    SELECT s.id, s.size, s.copies, s.first_date, s.last_date, s.headline, o.sources
+    FROM stories s LEFT JOIN (
+        SELECT story_id, list(DISTINCT source ORDER BY source) AS sources FROM ({_MEMBERS_WITH_SOURCE}) m
+        WHERE source IS NOT NULL GROUP BY story_id) o ON o.story_id = s.id
+"""
+
+
+def story_line(row: tuple[Any, ...]) -> StoryInfo:
+    """A row of `STORY_LINES` as a listing line."""
+    return StoryInfo(row[0], row[1], row[2], tuple(row[6] or ()), row[3], row[4], row[5] or "")
+
+
 # Story ids whose headline, or an article's or a copy's title, holds the pattern $p; and whose stored summary does.
 _SEARCH_TITLES = """
     SELECT id FROM stories WHERE headline ILIKE $p ESCAPE '\\'
@@ -316,17 +330,7 @@ class StoryBrowser:
 
     def all_stories(self) -> list[StoryInfo]:
         """Every story's listing line, in no particular order."""
-        sources = self.all_sources()
-        rows = self._query("SELECT id, size, copies, first_date, last_date, headline FROM stories")
-        return [StoryInfo(r[0], r[1], r[2], sources.get(r[0], ()), r[3], r[4], r[5] or "") for r in rows]
-
-    def all_sources(self) -> dict[str, tuple[str, ...]]:
-        """The outlets of every story that has any."""
-        rows = self._query(
-            f"""SELECT story_id, list(DISTINCT source ORDER BY source) FROM ({_MEMBERS_WITH_SOURCE}) m
-                WHERE source IS NOT NULL GROUP BY story_id"""
-        )
-        return {str(r[0]): tuple(r[1]) for r in rows}
+        return [story_line(row) for row in self._query(STORY_LINES)]
 
     def story_count(self) -> int:
         return int(self._query("SELECT count(*) FROM stories")[0][0])

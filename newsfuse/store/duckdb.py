@@ -41,7 +41,7 @@ from newsfuse.model import (
 )
 from newsfuse.store import schema
 from newsfuse.store.base import StoredBatch
-from newsfuse.store.browse import LISTING_ORDER
+from newsfuse.store.browse import LISTING_ORDER, STORY_LINES, story_line
 from newsfuse.store.comparisons import decode_comparison, encode_comparison, stored_article_ids
 from newsfuse.store.schema import COMPARISONS_SINCE, SCHEMA_VERSION
 
@@ -281,21 +281,11 @@ class DuckDBStore:
 
     def stories(self, *, limit: int | None = None) -> list[StoryInfo]:
         rows = self._query(
-            """
-            SELECT s.id, s.size, s.copies, s.first_date, s.last_date, s.headline,
-                   list(DISTINCT coalesce(a.source, c.source) ORDER BY coalesce(a.source, c.source))
-                       FILTER (WHERE coalesce(a.source, c.source) IS NOT NULL)
-            FROM stories s
-            JOIN story_articles sa ON sa.story_id = s.id
-            LEFT JOIN articles a ON a.id = sa.article_id
-            LEFT JOIN copies c ON c.id = sa.article_id
-            GROUP BY s.id, s.size, s.copies, s.first_date, s.last_date, s.headline
-            ORDER BY s.size + s.copies DESC, s.last_date DESC NULLS LAST, s.id
-            """
+            STORY_LINES + " ORDER BY s.size + s.copies DESC, s.last_date DESC NULLS LAST, s.id"
             + (" LIMIT ?" if limit is not None else ""),
             [limit] if limit is not None else [],
-        )
-        return [StoryInfo(r[0], r[1], r[2], tuple(r[6] or ()), r[3], r[4], r[5] or "") for r in rows]
+        )  # fmt: skip
+        return [story_line(row) for row in rows]
 
     def story_membership(self) -> dict[str, str]:
         """Map every stored article id (copies too) to its story id."""

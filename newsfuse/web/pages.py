@@ -13,6 +13,7 @@ from urllib.parse import quote
 from newsfuse.model import (
     Article,
     Comparison,
+    DateMention,
     DroppedLine,
     Sentence,
     Span,
@@ -158,6 +159,10 @@ class _Citer:
     def sentences(self, sentences: Iterable[Sentence]) -> tuple[Cite, ...]:
         return self.cites((s.article_id, s.index) for s in sentences)
 
+    def mention(self, mention: DateMention) -> Cited:
+        """A date phrase with the citation of its sentence and the note on how it was resolved."""
+        return Cited(mention.span.text, self.spans([mention.span]), note=mention.note)
+
 
 def _summary_pairs(sentence: SummarySentence) -> list[tuple[str, int | None]]:
     index_of: dict[str, int] = {sentence.origin.article_id: sentence.origin.index}
@@ -193,7 +198,7 @@ def story_view(info: StoryInfo, story: Story, comparison: Comparison) -> StoryVi
     unique = []
     for source in comparison.sources:
         points = tuple(
-            Cited(u.text, (citer.cite(u.sentence.article_id, u.sentence.index),), label=u.detail or "")
+            Cited(u.text, citer.sentences([u.sentence]), label=u.detail or "")
             for u in comparison.unique
             if u.source == source.id
         )
@@ -226,19 +231,10 @@ def story_view(info: StoryInfo, story: Story, comparison: Comparison) -> StoryVi
             for e in comparison.entities
         ),
         timeline=tuple(
-            TimelineRow(
-                event.when.label,
-                tuple(
-                    Cited(m.span.text, (citer.cite(m.span.article_id, m.span.sentence_index),), note=m.note)
-                    for m in event.mentions
-                ),
-            )
+            TimelineRow(event.when.label, tuple(citer.mention(m) for m in event.mentions))
             for event in comparison.timeline
         ),
-        undated=tuple(
-            Cited(m.span.text, (citer.cite(m.span.article_id, m.span.sentence_index),), note=m.note)
-            for m in comparison.unresolved
-        ),
+        undated=tuple(citer.mention(m) for m in comparison.unresolved),
         sources=_sources(comparison, story, info.id),
         ner=comparison.ner,
     )

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from newsfuse.errors import ConfigError, NewsfuseError, StoreError
+from newsfuse.model import Problem
 from newsfuse.store.browse import MAX_PAGE_SIZE, StoryQuery
 from newsfuse.web import records
 from newsfuse.web.newsroom import Newsroom
@@ -69,11 +70,14 @@ def stories_page(
     return _page(request, "stories.html", page=room.stories(query), query=query, outlets=room.outlets())
 
 
-def story_page(request: Request, story_id: str, added: int | None = None) -> HTMLResponse:
+def _story(request: Request, story_id: str, added: int | None, skipped: tuple[Problem, ...] = ()) -> HTMLResponse:
     read = _room(request).story(story_id)
-    return _page(
-        request, "story.html", view=story_view(read.info, read.story, read.comparison), added=added, skipped=()
-    )
+    view = story_view(read.info, read.story, read.comparison)
+    return _page(request, "story.html", view=view, added=added, skipped=skipped)
+
+
+def story_page(request: Request, story_id: str, added: int | None = None) -> HTMLResponse:
+    return _story(request, story_id, added)
 
 
 def article_page(request: Request, article_id: str, hl: int | None = None) -> HTMLResponse:
@@ -91,9 +95,7 @@ async def add_form(request: Request, text: Pasted = "", files: Files = None) -> 
         raise ConfigError("the news was read but joined no story (nothing was left after cleaning)")
     if not added.problems:
         return RedirectResponse(f"{story_href(story_id)}?added={len(added.article_ids)}", status_code=303)
-    read = await run_in_threadpool(_room(request).story, story_id)
-    view = story_view(read.info, read.story, read.comparison)
-    return _page(request, "story.html", view=view, added=len(added.article_ids), skipped=added.problems)
+    return await run_in_threadpool(_story, request, story_id, len(added.article_ids), added.problems)
 
 
 # --- JSON API ---
