@@ -301,35 +301,55 @@ class DuckDBStore:
         )
         return [_article(row) for row in rows]
 
-    def members(self, story_id: str) -> list[str]:
-        """The ids of a story's articles and copies (none for an unknown story)."""
-        return [row[0] for row in self._query("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])]
-
     def story(self, story_id: str) -> Story:
-        members = self.members(story_id)
-        if not members:
-            raise StoreError(f"{self.path}: no story {story_id!r}; `newsfuse stories --db {self.path}` lists them")
-        articles = sorted(self._articles(members), key=lambda a: (a.published or date.max, a.id))
+        [story] = self.read_stories([story_id])
+        return story
+
+    def read_stories(self, story_ids: Sequence[str]) -> list[Story]:
+        """These stories, in this order, each with its articles and copies, in a few queries for all of them.
+
+        Raises:
+            StoreError: an id that is no stored story.
+        """
+        if not story_ids:
+            return []
+        members: dict[str, list[str]] = {story_id: [] for story_id in story_ids}
+        for article_id, story_id in self._query(
+            f"SELECT article_id, story_id FROM story_articles WHERE story_id IN ({_marks(len(members))})", list(members)
+        ):
+            members[story_id].append(article_id)
+        unknown = [story_id for story_id, ids in members.items() if not ids]
+        if unknown:
+            raise StoreError(f"{self.path}: no story {unknown[0]!r}; `newsfuse stories --db {self.path}` lists them")
+        everyone = [article_id for ids in members.values() for article_id in ids]
+        distinct = {article.id: article for article in self._articles(everyone)}  # members that are no copy
+        by_id = dict(distinct)
         copy_rows = self._query(
             "SELECT id, kept_id, similarity, title, source, url, published, path FROM copies "
-            f"WHERE id IN ({_marks(len(members))}) ORDER BY id",
-            members,
+            f"WHERE id IN ({_marks(len(everyone))}) ORDER BY id",
+            everyone,
         )
-        by_id = {article.id: article for article in articles}
-        missing = sorted({row[1] for row in copy_rows} - set(by_id))
-        by_id.update({article.id: article for article in self._articles(missing)})
-        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        copies_of: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
+        story_of = {article_id: story_id for story_id, ids in members.items() for article_id in ids}
         for row in copy_rows:
-            grouped.setdefault(row[1], []).append(row)
-        copies = tuple(
-            CopyGroup(
-                by_id[kept],
-                tuple(Article(r[0], by_id[kept].text, r[3], r[4], r[5], r[6], r[7]) for r in rows),
-                min(r[2] for r in rows),
+            copies_of.setdefault(story_of[row[0]], {}).setdefault(row[1], []).append(row)
+        missing = sorted({row[1] for row in copy_rows} - set(by_id))  # copies of an article in another story
+        by_id.update({article.id: article for article in self._articles(missing)})
+        stories = []
+        for story_id in story_ids:
+            articles = sorted(
+                (distinct[a] for a in members[story_id] if a in distinct), key=lambda a: (a.published or date.max, a.id)
             )
-            for kept, rows in sorted(grouped.items())
-        )
-        return Story(story_id, tuple(articles), copies)
+            copies = tuple(
+                CopyGroup(
+                    by_id[kept],
+                    tuple(Article(r[0], by_id[kept].text, r[3], r[4], r[5], r[6], r[7]) for r in rows),
+                    min(r[2] for r in rows),
+                )
+                for kept, rows in sorted(copies_of.get(story_id, {}).items())
+            )
+            stories.append(Story(story_id, tuple(articles), copies))
+        return stories
 
     def comparison(self, story: Story, settings: str) -> Comparison | None:
         """The stored comparison of `story` if it is current: made with `settings`, from exactly its articles."""
