@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsfuse.clean.rules import KEEP, LineVerdict, is_video_label, judge_line
+from newsfuse.clean.rules import KEEP, LineVerdict, is_video_label, judge_line, strip_notices
 from newsfuse.model import Article, Cleaned, DroppedLine, DropReason
 from newsfuse.text.datelines import find_dateline, outlet_name
 
@@ -62,11 +62,15 @@ def clean_article(article: Article) -> Cleaned:
     """Return the article with junk lines removed (same id), and what was removed and why."""
     lines = article.text.split("\n")
     verdicts = _verdicts(lines, article.title)
-    kept = [line.rstrip() for line, verdict in zip(lines, verdicts, strict=True) if verdict.reason is None]
+    kept: list[str] = []
+    dropped: list[DroppedLine] = []
+    for line, verdict in zip(lines, verdicts, strict=True):
+        if verdict.reason is not None:
+            dropped.append(DroppedLine(article.id, line.strip(), verdict.reason))
+            continue
+        rest, notices = strip_notices(line.rstrip())
+        dropped.extend(DroppedLine(article.id, notice.strip(), DropReason.PROMO) for notice in notices)
+        if rest.strip() or not line.strip():
+            kept.append(rest)
     text = _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip()
-    dropped = tuple(
-        DroppedLine(article.id, line.strip(), verdict.reason)
-        for line, verdict in zip(lines, verdicts, strict=True)
-        if verdict.reason is not None
-    )
-    return Cleaned(replace(article, text=text, source=_infer_source(article, text, verdicts)), dropped)
+    return Cleaned(replace(article, text=text, source=_infer_source(article, text, verdicts)), tuple(dropped))

@@ -149,3 +149,85 @@ def judge_line(line: str) -> LineVerdict:
     if is_section_label(line):
         return LineVerdict(DropReason.SECTION)
     return KEEP
+
+
+# Site notices: the sentences a page shows around (or instead of) a report: embedded-tweet and video-player
+# messages, cookie and javascript walls, account, e-mail and paywall prompts, reprint terms. Each phrase is one
+# a report does not use in its own voice. Written against the most repeated sentences of multinews-train-pool
+# (Twitter, Wayback Machine, cookie and sign-up notices shared by hundreds of unrelated stories' documents);
+# a notice is dropped as a sentence, so a report sharing its paragraph keeps the rest.
+_NOTICE = re.compile(
+    r"tweet with a location you can|add a location to your tweets|(?:delete|switch) (?:your )?(?:tweet )?location"
+    r"|add this (?:tweet|video) to your website|proceed to legacy twitter"
+    r"|javascript (?:is|has been) (?:disabled|not supported|turned off)|(?:enable|turn on) (?:javascript|cookies)"
+    r"|detected that javascript"
+    r"|(?:we|site) uses? cookies|use of cookies|through cookies|cookies? policy"
+    r"|rating is available when the video|this feature is not available right now|^\W*please try again later"
+    r"|the interactive transcript could not be loaded|ratings have been disabled for this video"
+    r"|watch queue queue|skip ad ad loading|click prev or next to continue viewing"
+    r"|(?:sent you|send) a (?:verification|confirmation) email|receive the verification message"
+    r"|click on the link to activate your|(?:problem saving|has been saved)[\w ]{0,8}notification"
+    r"|email notifications are only sent|get push notifications with|already have an account"
+    r"|invalid email address|thank you for (?:subscribing|signing up|registering)"
+    r"|must (?:log|sign) in to continue|you must select a newsletter"
+    r"|this will (?:not )?appear (?:next to all of your comments|anywhere on)"
+    r"|dow jones reprints|for your personal,? non-commercial use only|presentation-ready copies"
+    r"|may not be published,? broadcast,? rewritten,? or redistributed"
+    r"|breaking news emails get|news and stories that matter,? delivered|get daily updates directly to your inbox"
+    r"|subscription (?:to|is required to) continue reading|not in our deliverable area"
+    r"|^learn more\W*$|the page you requested was not found|verify you(?:'|’| ' )?re not a robot",
+    re.I,
+)
+# Web-archive descriptions (crawls, seed lists, WARC files) stand in for a page the archive could not show.
+# A report may name the Wayback Machine, so these go only as a paragraph that is mostly such sentences.
+_ARCHIVE = re.compile(
+    r"\bweb ?crawl|\bcrawlers?\b|\b(?:this|these|focused|wide|survey\W*) crawls?\b|\bcrawls? (?:data|of|was|were|performed)"
+    r"|\bcrawl data|wayback machine|internet archive|archive-it|\bwarcs?\b|heritrix"
+    r"|seed ?list|end of term (?:web )?(?:archiv|project)|web captures|(?:files|data) (?:is|are) currently not publicly",
+    re.I,
+)
+# Fixed notices that scraped text runs into a report's sentence ("please enable javascript to watch this video
+# salt lake city -- a man ..."): only the notice's own words go, wherever they are.
+_GLUED_NOTICE = re.compile(
+    r"\(?\s*please (?:enable|turn on) javascript(?: to watch(?: this video)?)?\.?\)?"
+    r"|you need to enable javascript to play media on [\w.]+(?: play)?|\(? ?click prev or next to continue viewing images\.?"
+    r"|\bskip ad ad loading\.*|\bmedia requires javascript to play\.?"
+    r"|\bto order presentation-ready copies for distribution\b.{0,160}?www\.djreprints\.com\.?"
+    r"|\bhello, you either have javascript turned off or an old version of adobe(?:'|’| ' )?s flash player\.?",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# A longer sentence that mentions a notice is most likely a report's sentence run into it: it stays whole.
+_NOTICE_MAX_WORDS = 30
+_LEFTOVER = re.compile(r"^[\W_]*$")
+# Every notice pattern above matches only through one of these words (a new pattern must add its own here):
+# a line without any is kept without running the patterns, which is most lines.
+_NOTICE_WORDS = (
+    "tweet with a location", "location to your tweets", "location history", "location on/off", "to your website",
+    "legacy twitter", "javascript", "cookie", "rating is available", "ratings have been", "not available right now",
+    "try again later", "interactive transcript", "watch queue", "skip ad", "click prev", "verification",
+    "confirmation email", "link to activate", "notification", "have an account", "invalid email", "thank you for",
+    "in to continue", "select a newsletter", "appear next to", "appear anywhere", "reprints", "non-commercial",
+    "presentation-ready", "redistributed", "breaking news emails", "stories that matter", "directly to your inbox",
+    "continue reading", "deliverable area", "learn more", "you requested", "robot", "crawl", "wayback",
+    "internet archive", "archive-it", "warc", "heritrix", "seed list", "seedlist", "end of term", "web captures",
+    "publicly access",
+)  # fmt: skip
+
+
+def strip_notices(line: str) -> tuple[str, tuple[str, ...]]:
+    """Return the line without its site notices, and the notices removed (in order)."""
+    lowered = line.lower()
+    if not any(word in lowered for word in _NOTICE_WORDS):
+        return line, ()
+    glued = tuple(match.group().strip() for match in _GLUED_NOTICE.finditer(line))
+    text = " ".join(_GLUED_NOTICE.sub(" ", line).split()) if glued else line
+    sentences = [part for part in _SENTENCE_END.split(text) if not _LEFTOVER.match(part)]
+    archive = [bool(_ARCHIVE.search(part)) for part in sentences]
+    notice = [len(part.split()) <= _NOTICE_MAX_WORDS and bool(_NOTICE.search(part)) for part in sentences]
+    if sum(archive) >= 2 and 2 * sum(a or b for a, b in zip(archive, notice, strict=True)) >= len(sentences):
+        return "", (line,)  # an archive's description of itself, maybe with the odd plain sentence between
+    if not any(notice):
+        return (" ".join(sentences), glued) if glued else (line, ())
+    kept = " ".join(part for part, drop in zip(sentences, notice, strict=True) if not drop)
+    return kept, glued + tuple(part for part, drop in zip(sentences, notice, strict=True) if drop)
