@@ -20,7 +20,14 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from newsfuse.cluster.batch import ClusterConfig, day_numbers, drop_far_apart, keep_mutual, story_id
+from newsfuse.cluster.batch import (
+    ClusterConfig,
+    day_numbers,
+    drop_far_apart,
+    keep_mutual,
+    scaled_threshold,
+    story_id,
+)
 from newsfuse.cluster.features import N_FEATURES, term_counts, weigh
 from newsfuse.cluster.linkage import average_link
 from newsfuse.cluster.neighbours import (
@@ -105,7 +112,7 @@ class StoryTracker:
             np.concatenate([edges.left, article_rows]),
             np.concatenate([edges.right, node]),
             np.concatenate([edges.similarity.astype(np.float64), weights]),
-            threshold=config.threshold,
+            threshold=scaled_threshold(config.threshold, total),
             anchored=[False] * n + [True] * len(candidates),
         )
         mapped = labels[:n].copy()

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.cluster import ClusterConfig, cluster_articles, cluster_labels
+from newsfuse.cluster.batch import SCALE_FROM_DOCS, THRESHOLD, scaled_threshold
 from newsfuse.errors import ConfigError
 from newsfuse.eval.clustering import b_cubed
 from tests.cluster.stories import gold, twin_articles
@@ -68,3 +69,13 @@ def test_cluster_articles_biggest_story_first_with_stable_ids() -> None:
 def test_cluster_config_rejects_a_threshold_out_of_range() -> None:
     with pytest.raises(ConfigError, match="threshold"):
         ClusterConfig(threshold=1.5)
+
+
+@pytest.mark.issue(8)
+def test_cluster_threshold_lower_in_a_big_pile_only() -> None:
+    assert scaled_threshold(THRESHOLD, 10) == THRESHOLD
+    assert scaled_threshold(THRESHOLD, SCALE_FROM_DOCS) == THRESHOLD
+    assert (
+        THRESHOLD > scaled_threshold(THRESHOLD, 2 * SCALE_FROM_DOCS) > scaled_threshold(THRESHOLD, 4 * SCALE_FROM_DOCS)
+    )
+    assert scaled_threshold(THRESHOLD, 4 * SCALE_FROM_DOCS) == scaled_threshold(THRESHOLD, 100 * SCALE_FROM_DOCS)
