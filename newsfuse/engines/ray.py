@@ -12,7 +12,6 @@ Ray is an optional extra (`pip install 'newsfuse[scale]'`): it is imported only 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
@@ -91,9 +90,3 @@ def ray_engine(options: IngestOptions) -> Iterator[Mapper]:
     finally:
         if started:
             ray.shutdown()
-
-
-def worker_count() -> int:
-    """CPUs of the connected Ray cluster (for reports)."""
-    ray = import_ray()
-    return int(ray.cluster_resources().get("CPU", os.cpu_count() or 1))
