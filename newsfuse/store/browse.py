@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -127,7 +127,10 @@ _SEARCH_TITLES = """
     UNION SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.title ILIKE $p ESCAPE '\\'
     UNION SELECT sa.story_id FROM copies c JOIN story_articles sa ON sa.article_id = c.id WHERE c.title ILIKE $p ESCAPE '\\'
 """
-_SEARCH_SUMMARIES = "SELECT story_id FROM summaries WHERE CAST(summary AS VARCHAR) ILIKE $p ESCAPE '\\'"
+_SEARCH_SUMMARIES = "SELECT story_id FROM summaries WHERE text ILIKE $p ESCAPE '\\'"
+# Those stored since an index was built (the index searches the others in memory).
+_SEARCH_NEW_SUMMARIES = _SEARCH_SUMMARIES + " AND created_at >= $since"
+_SAVING_MARGIN = timedelta(minutes=1)
 _TITLES = """
     SELECT id, headline FROM stories WHERE headline IS NOT NULL
     UNION ALL SELECT sa.story_id, a.title FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.title IS NOT NULL
@@ -163,21 +166,32 @@ class StoryIndex:
     one after the store gains news.
     """
 
-    def __init__(self, stories: Sequence[StoryInfo], titles: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        stories: Sequence[StoryInfo],
+        texts: Sequence[tuple[str, str]],
+        *,
+        summaries_before: datetime | None = None,
+    ) -> None:
         self._lines = sorted(stories, key=_order_key)
         self._keys = [_order_key(info) for info in self._lines]
         self._rank = {info.id: rank for rank, info in enumerate(self._lines)}
-        self._text = _SEPARATOR + _SEPARATOR.join(title.lower() for _, title in titles) + _SEPARATOR
+        lowered = [text.lower() for _, text in texts]
+        self._text = _SEPARATOR + _SEPARATOR.join(lowered) + _SEPARATOR
         self._starts: list[int] = []
         position = 1
-        for _, title in titles:
+        for text in lowered:
             self._starts.append(position)
-            position += len(title) + 1
-        self._stories = [story for story, _ in titles]
+            position += len(text) + 1
+        self._stories = [story for story, _ in texts]
+        self.summaries_before = summaries_before
 
     @classmethod
     def build(cls, browser: StoryBrowser) -> StoryIndex:
-        return cls(browser.all_stories(), browser.titles())
+        """Every story, searched by its headline, titles and stored summary (the summaries stored later: in the table)."""
+        # a margin, so that a summary being saved while the index is read is searched one way or the other
+        before = datetime.now(UTC).replace(tzinfo=None) - _SAVING_MARGIN
+        return cls(browser.all_stories(), [*browser.titles(), *browser.summary_texts()], summaries_before=before)
 
     def sources(self, story_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """The outlets of each of these stories that has any."""
@@ -284,11 +298,11 @@ class StoryBrowser:
         """
         query = query or StoryQuery()
         if index is not None:
-            also = (
-                [str(r[0]) for r in self._query(_SEARCH_SUMMARIES, {"p": _like(query.text.strip())})]
-                if query.text
-                else []
-            )
+            also = []
+            if query.text and query.text.strip():
+                since = index.summaries_before or datetime.min
+                found = self._query(_SEARCH_NEW_SUMMARIES, {"p": _like(query.text.strip()), "since": since})
+                also = [str(row[0]) for row in found]
             return index.page(query, also)
         where, values = self._filters(query)
         order_date = "coalesce(m.last_date, $undated::DATE)"
@@ -323,6 +337,12 @@ class StoryBrowser:
         sources = index.sources(ids) if index is not None else self._sources(ids)
         infos = tuple(StoryInfo(r[0], r[1], r[2], sources.get(r[0], ()), r[3], r[4], r[5] or "") for r in rows)
         return StoryPage(infos, total, make_cursor(infos[-1]) if more and infos else None)
+
+    def summary_texts(self) -> list[tuple[str, str]]:
+        """(story id, text) of every stored summary."""
+        return [
+            (str(r[0]), str(r[1])) for r in self._query("SELECT story_id, text FROM summaries WHERE text IS NOT NULL")
+        ]
 
     def titles(self) -> list[tuple[str, str]]:
         """(story id, text) for every story's headline and every title of its articles and copies."""

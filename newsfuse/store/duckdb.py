@@ -46,6 +46,7 @@ from newsfuse.store.comparisons import decode_comparison, encode_comparison, sto
 from newsfuse.store.schema import COMPARISONS_SINCE, SCHEMA_VERSION
 
 _HEADLINE_WORDS = 12
+_SUMMARY_COLUMNS = "story_id, story_size, engine, max_words, max_sentences, summary, created_at, text"
 
 
 def story_size(story: Story) -> int:
@@ -383,10 +384,11 @@ class DuckDBStore:
                 [ids, sizes, settings, [encode_comparison(comparison) for _, comparison in items], now],
             )
             self._db.execute(
-                "INSERT OR REPLACE INTO summaries "
-                "SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6)::JSON, $7",
+                f"INSERT OR REPLACE INTO summaries ({_SUMMARY_COLUMNS}) "
+                "SELECT unnest($1), unnest($2), unnest($3), unnest($4), unnest($5), unnest($6)::JSON, $7, unnest($8)",
                 [ids, sizes, [s.engine for s in summaries], [s.max_words for s in summaries],
-                 [s.max_sentences for s in summaries], [json.dumps(_summary_to_json(s)) for s in summaries], now],
+                 [s.max_sentences for s in summaries], [json.dumps(_summary_to_json(s)) for s in summaries], now,
+                 [s.text for s in summaries]],
             )  # fmt: skip
             self._db.execute("COMMIT")
         except BaseException:
@@ -429,7 +431,8 @@ class DuckDBStore:
 
     def save_summary(self, story_id: str, summary: Summary) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO summaries SELECT ?, s.size + s.copies, ?, ?, ?, ?::JSON, ? FROM stories s WHERE s.id = ?",
+            f"INSERT OR REPLACE INTO summaries ({_SUMMARY_COLUMNS}) "
+            "SELECT ?, s.size + s.copies, ?, ?, ?, ?::JSON, ?, ? FROM stories s WHERE s.id = ?",
             [
                 story_id,
                 summary.engine,
@@ -437,6 +440,7 @@ class DuckDBStore:
                 summary.max_sentences,
                 json.dumps(_summary_to_json(summary)),
                 _now(),
+                summary.text,
                 story_id,
             ],
         )

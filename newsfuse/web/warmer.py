@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
@@ -117,7 +117,17 @@ class WarmerStatus:
 class Warmer:
     """Compares and saves the stories without a current comparison; `wake()` after news is added, `close()` at the end."""
 
-    def __init__(self, readers: ReaderPool, writer: StoreWriter, config: CompareConfig, settings: str) -> None:
+    def __init__(
+        self,
+        readers: ReaderPool,
+        writer: StoreWriter,
+        config: CompareConfig,
+        settings: str,
+        *,
+        on_saved: Callable[[int], None] = lambda count: None,
+    ) -> None:
+        """`on_saved(n)` is called on the warmer's thread once n more comparisons (and summaries) are stored."""
+        self._on_saved = on_saved
         self._readers = readers
         self._writer = writer
         self._settings = settings
@@ -168,6 +178,7 @@ class Warmer:
 
     def _warm(self, ids: list[str]) -> None:
         """Compare and save these stories; the child compares one while the next is read, saved by the writer in groups."""
+        compared_before = self._compared
         sent: deque[Story] = deque()
         done: list[tuple[Story, Comparison]] = []
         saved: Future[None] | None = None
@@ -186,6 +197,7 @@ class Warmer:
             saved = self._save(done)
         if saved is not None:
             saved.result()  # the next stories are chosen once these are stored
+        self._on_saved(self._compared - compared_before)
 
     def _read(self, ids: list[str]) -> Iterator[Story]:
         for start in range(0, len(ids), SAVE_EVERY):

@@ -88,6 +88,19 @@ def test_browse_search_titles_copies_and_summaries(store: Path) -> None:
         assert browser.stories(StoryQuery(until=date(2024, 3, 31))).total == 1
 
 
+def test_browse_index_searches_summaries_in_memory_and_the_newer_ones_in_the_table(store: Path) -> None:
+    with StoryBrowser(store) as browser:
+        summit = browser.stories(StoryQuery(text="Kim")).stories[0].id
+        before = StoryIndex.build(browser)
+        with open_store(store) as writer:
+            story_summary(writer, summit)
+        assert before.search("Kim Yong Chol") == []  # stored after the index was built
+        assert [s.id for s in browser.stories(StoryQuery(text="Kim Yong Chol"), index=before).stories] == [summit]
+        after = StoryIndex.build(browser)
+        assert after.search("kim yong chol") == [summit]  # in memory now
+        assert [s.id for s in browser.stories(StoryQuery(text="Kim Yong Chol"), index=after).stories] == [summit]
+
+
 def test_browse_copy_reads_as_the_text_it_copies(store: Path) -> None:
     with StoryBrowser(store) as browser:
         copy = browser.article("wire-2")

@@ -11,7 +11,7 @@ import pytest
 
 from newsfuse.compare import CompareConfig, compare_articles
 from newsfuse.ingest import ingest
-from newsfuse.model import Comparison
+from newsfuse.model import Comparison, Summary
 from newsfuse.store import SCHEMA_VERSION, open_store
 from newsfuse.store.comparisons import comparison_settings, decode_comparison, encode_comparison, story_comparison
 from tests.conftest import EXAMPLE_DIR, make_sentence
@@ -72,7 +72,12 @@ def test_comparisons_stored_one_is_read_back_until_the_story_grows(summit: tuple
         assert store.comparison(story, comparison_settings(CompareConfig(ner="classic", copy_jaccard=0.7))) is None
         assert store.summary(story_id) == first.summary  # saved with it: search finds its words
 
-    reprint = {"id": "reprint", "title": "Trump and Kim to meet again", "source": "Other Paper", "text": story.articles[0].text}
+    reprint = {
+        "id": "reprint",
+        "title": "Trump and Kim to meet again",
+        "source": "Other Paper",
+        "text": story.articles[0].text,
+    }
     feed = tmp_path / "reprint.jsonl"
     feed.write_text(json.dumps(reprint), encoding="utf-8")
     ingest([feed], store=path)
@@ -104,15 +109,25 @@ def test_comparisons_uncompared_come_newest_and_biggest_first(tmp_path: Path) ->
     assert order == [by_headline["New fire"], by_headline["Old flood"], by_headline["Undated strike"]]
 
 
+def story_summary(path: Path, story_id: str) -> Summary:
+    with open_store(path) as store:
+        story = store.story(story_id)
+        comparison = compare_articles(story.articles, CLASSIC)
+        store.save_summary(story_id, comparison.summary)
+    return comparison.summary
+
+
 def _as_version_1(path: Path) -> None:
     with duckdb.connect(str(path)) as db:
         db.execute("DROP INDEX story_articles_story")
         db.execute("DROP TABLE comparisons")
+        db.execute("ALTER TABLE summaries DROP COLUMN text")
         db.execute("UPDATE schema_version SET version = 1")
 
 
 def test_comparisons_a_version_1_store_is_migrated_when_opened_for_writing(summit: tuple[Path, str]) -> None:
     path, story_id = summit
+    summary = story_summary(path, story_id)
     _as_version_1(path)
     with open_store(path, read_only=True) as store:  # read-only: left as it is, read as it is
         assert store.version == 1
@@ -125,4 +140,7 @@ def test_comparisons_a_version_1_store_is_migrated_when_opened_for_writing(summi
         assert store.counts()["comparisons"] == 1
     with duckdb.connect(str(path)) as db:
         assert db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
-        assert db.execute("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'story_articles_story'").fetchone() == (1,)
+        assert db.execute("SELECT text FROM summaries").fetchall() == [(summary.text,)]  # taken from the JSON
+        assert db.execute(
+            "SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'story_articles_story'"
+        ).fetchone() == (1,)
