@@ -2,8 +2,10 @@
 
 The state (`StoryTracker`) is explicit and saveable: the term counts of every article clustered so far,
 the story of each, and each article's date. New articles are weighted with the document frequencies of
-the whole corpus so far (old articles are re-weighted with them too, which is cheap), matched through
-the inverted index against old articles and each other, and clustered in one average-link pass
+the whole corpus so far, matched through the inverted index against old articles and each other (only
+the stored articles that share a query term with the batch, and the members of the stories they belong to,
+are re-weighted with the new frequencies: the same numbers as re-weighting the corpus, at a cost that follows
+the batch's neighbourhood, not the corpus), and clustered in one average-link pass
 (linkage.py) in which each candidate story is one node holding its articles (the mean cosine between a
 group and a story is their vector sums' dot product over the sizes) and stories never merge with each
 other. Run once on an empty tracker it gives exactly the stories of `cluster_articles`.
@@ -42,6 +44,7 @@ from newsfuse.errors import StoreError
 from newsfuse.model import Article, StoryAssignment
 
 _STATE_FORMAT = 1  # bump when the saved layout changes
+_SCAN_ROWS = 50_000  # stored rows scanned at once for query terms: bounds the scan's temporary memory
 
 
 class StoryTracker:
@@ -126,29 +129,32 @@ class StoryTracker:
         """Return (story row, new article row, sum of cosines to the story's articles) for likely pairs."""
         if not self.story_ids:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-        old = weigh(self.counts, self.df, total)
-        index_t = distinctive_index(old, self.config.max_postings, df=self.df).T.tocsr()
         queries = top_terms(distinctive_index(vectors, self.config.max_postings, df=self.df), QUERY_TERMS)
+        # Only the stored articles sharing a query term can be matched: weigh and index those, not the corpus.
+        matched = self._rows_with(np.unique(queries.indices))
+        old = weigh(self.counts[matched], self.df, total)
+        index_t = distinctive_index(old, self.config.max_postings, df=self.df).T.tocsr()
         pairs_new, pairs_story = [], []
         for start in range(0, vectors.shape[0], CHUNK_ROWS):
             partial = sparse.csr_matrix(queries[start : start + CHUNK_ROWS] @ index_t)
             rows, cols = top_k_rows(partial, self.config.neighbours)
             pairs_new.append(rows + start)
-            pairs_story.append(self.article_story[cols])
+            pairs_story.append(self.article_story[matched[cols]])
         key = np.unique(np.concatenate(pairs_story) * vectors.shape[0] + np.concatenate(pairs_new))
         story_rows, article_rows = key // vectors.shape[0], key % vectors.shape[0]
         if not len(key):
             return story_rows, article_rows, np.empty(0, dtype=np.float64)
         stories = np.unique(story_rows)
         members = np.isin(self.article_story, stories)
+        member_rows = np.flatnonzero(members)
         selector = sparse.csr_matrix(
             (
-                np.ones(int(members.sum()), dtype=np.float32),
-                (np.searchsorted(stories, self.article_story[members]), np.flatnonzero(members)),
+                np.ones(len(member_rows), dtype=np.float32),
+                (np.searchsorted(stories, self.article_story[member_rows]), np.arange(len(member_rows))),
             ),
-            shape=(len(stories), old.shape[0]),
+            shape=(len(stories), len(member_rows)),
         )
-        sums = sparse.csr_matrix(selector @ old)
+        sums = sparse.csr_matrix(selector @ weigh(self.counts[member_rows], self.df, total))
         position = np.searchsorted(stories, story_rows)
         exact = np.asarray(vectors[article_rows].multiply(sums[position]).sum(axis=1)).ravel()
         keep = exact > 0
@@ -161,6 +167,15 @@ class StoryTracker:
         day = days[article_rows]
         keep &= ~((day < first[story_rows] - gap) | (day > last[story_rows] + gap))  # NaN: never too far
         return story_rows[keep], article_rows[keep], exact[keep].astype(np.float64)
+
+    def _rows_with(self, columns: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+        """Return the stored rows holding any of `columns` (ascending), one pass over the stored counts."""
+        found: list[npt.NDArray[np.int64]] = [np.empty(0, dtype=np.int64)]
+        for start in range(0, self.n_docs, _SCAN_ROWS):
+            block = self.counts[start : start + _SCAN_ROWS]
+            hits = np.concatenate([[0], np.cumsum(np.isin(block.indices, columns), dtype=np.int64)])
+            found.append(np.flatnonzero(hits[block.indptr[1:]] > hits[block.indptr[:-1]]) + start)
+        return np.concatenate(found)
 
     def _apply(
         self,
