@@ -167,6 +167,7 @@ _NOTICE = re.compile(
     r"|watch queue queue|skip ad ad loading|click prev or next to continue viewing"
     r"|(?:sent you|send) a (?:verification|confirmation) email|receive the verification message"
     r"|click on the link to activate your|(?:problem saving|has been saved)[\w ]{0,8}notification"
+    r"|notification has been saved|get email notifications on"
     r"|email notifications are only sent|get push notifications with|already have an account"
     r"|invalid email address|thank you for (?:subscribing|signing up|registering)"
     r"|must (?:log|sign) in to continue|you must select a newsletter"
@@ -200,6 +201,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 # A longer sentence that mentions a notice is most likely a report's sentence run into it: it stays whole.
 _NOTICE_MAX_WORDS = 30
 _LEFTOVER = re.compile(r"^[\W_]*$")
+# A paragraph naming this many archive terms (crawl, seed list, WARC, Wayback Machine ...) is an archive's
+# description of a crawl, however its sentences are cut; a report about the archive names one or two.
+_ARCHIVE_TERMS = 3
+# What is left of a paragraph after two or more notices, when this short, is part of them ("Close").
+_FRAGMENT_WORDS = 5
 # Every notice pattern above matches only through one of these words (a new pattern must add its own here):
 # a line without any is kept without running the patterns, which is most lines.
 _NOTICE_WORDS = (
@@ -225,9 +231,14 @@ def strip_notices(line: str) -> tuple[str, tuple[str, ...]]:
     sentences = [part for part in _SENTENCE_END.split(text) if not _LEFTOVER.match(part)]
     archive = [bool(_ARCHIVE.search(part)) for part in sentences]
     notice = [len(part.split()) <= _NOTICE_MAX_WORDS and bool(_NOTICE.search(part)) for part in sentences]
-    if sum(archive) >= 2 and 2 * sum(a or b for a, b in zip(archive, notice, strict=True)) >= len(sentences):
+    mostly_archive = sum(archive) >= 2 and 2 * sum(a or b for a, b in zip(archive, notice, strict=True)) >= len(
+        sentences
+    )
+    if mostly_archive or len(_ARCHIVE.findall(text)) >= _ARCHIVE_TERMS:
         return "", (line,)  # an archive's description of itself, maybe with the odd plain sentence between
     if not any(notice):
         return (" ".join(sentences), glued) if glued else (line, ())
     kept = " ".join(part for part, drop in zip(sentences, notice, strict=True) if not drop)
+    if sum(notice) >= 2 and len(kept.split()) <= _FRAGMENT_WORDS:
+        return "", (line,)  # "Just one more thing... [three notices] Close": the scraps between notices are theirs
     return kept, glued + tuple(part for part, drop in zip(sentences, notice, strict=True) if drop)

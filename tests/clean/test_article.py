@@ -123,7 +123,9 @@ def test_clean_keeps_article_id_and_metadata() -> None:
 
 
 def test_clean_headline_repeated_in_body_dropped_as_title() -> None:
-    article = make_article("Summit set for February\n\nThe leaders will meet in Hanoi.", title="Summit set for February")
+    article = make_article(
+        "Summit set for February\n\nThe leaders will meet in Hanoi.", title="Summit set for February"
+    )
     cleaned = clean_article(article)
     assert cleaned.article.text == "The leaders will meet in Hanoi."
     assert [(d.line, d.reason) for d in cleaned.dropped] == [("Summit set for February", DropReason.TITLE)]

@@ -63,3 +63,28 @@ def test_clean_notice_run_into_a_sentence_only_its_words_go() -> None:
 )
 def test_clean_report_sentences_naming_notice_words_are_kept(text: str) -> None:
     assert clean_article(make_article(text)).article.text == text
+
+
+@pytest.mark.issue(8)
+def test_clean_crawl_description_in_one_sentence_goes() -> None:
+    text = (
+        "The seed for this crawl was a list of every host in the wayback machine this crawl was run at a level 1 "
+        "( urls including their embeds ) the warc files associated with this crawl are not currently available."
+    )
+    assert clean_article(make_article(text)).article.text == ""
+
+
+@pytest.mark.issue(8)
+def test_clean_scraps_between_notices_go_with_them() -> None:
+    text = (
+        "Just one more thing... We have sent you a verification email. Please check your email and click on the "
+        "link to activate your profile. Close"
+    )
+    assert clean_article(make_article(text)).article.text == ""
+    assert clean_article(make_article(f"He resigned.\n\n{text}")).article.text == "He resigned."
+
+
+@pytest.mark.issue(8)
+def test_clean_report_naming_the_archive_twice_is_kept() -> None:
+    text = "The Internet Archive's Wayback Machine kept a copy of the page, which the campaign later deleted."
+    assert clean_article(make_article(text)).article.text == text
