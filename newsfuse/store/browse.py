@@ -13,9 +13,10 @@ page 1 costs.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -24,6 +25,7 @@ import duckdb
 
 from newsfuse.errors import ConfigError, StoreError
 from newsfuse.model import Article, Sentence, StoryInfo
+from newsfuse.store.summary_words import SummaryWords
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -128,9 +130,6 @@ _SEARCH_TITLES = """
     UNION SELECT sa.story_id FROM copies c JOIN story_articles sa ON sa.article_id = c.id WHERE c.title ILIKE $p ESCAPE '\\'
 """
 _SEARCH_SUMMARIES = "SELECT story_id FROM summaries WHERE text ILIKE $p ESCAPE '\\'"
-# Those stored since an index was built (the index searches the others in memory).
-_SEARCH_NEW_SUMMARIES = _SEARCH_SUMMARIES + " AND created_at >= $since"
-_SAVING_MARGIN = timedelta(minutes=1)
 _TITLES = """
     SELECT id, headline FROM stories WHERE headline IS NOT NULL
     UNION ALL SELECT sa.story_id, a.title FROM articles a JOIN story_articles sa ON sa.article_id = a.id WHERE a.title IS NOT NULL
@@ -163,35 +162,29 @@ class StoryIndex:
     stories, the outlets of a page of 50 stories cost ~50 ms of joins, and sorting the stories for a
     page ~20 ms (benchmarks/results/web.md). Here a page is a slice, a search a substring search of
     one lower-cased string. Built from a store at one moment (~0.5 s for 90,000 stories): build a new
-    one after the store gains news.
+    one after the store gains news. With `summaries`, the stories' summaries are searched by their words.
     """
 
     def __init__(
-        self,
-        stories: Sequence[StoryInfo],
-        texts: Sequence[tuple[str, str]],
-        *,
-        summaries_before: datetime | None = None,
+        self, stories: Sequence[StoryInfo], titles: Sequence[tuple[str, str]], *, summaries: SummaryWords | None = None
     ) -> None:
         self._lines = sorted(stories, key=_order_key)
         self._keys = [_order_key(info) for info in self._lines]
         self._rank = {info.id: rank for rank, info in enumerate(self._lines)}
-        lowered = [text.lower() for _, text in texts]
+        lowered = [title.lower() for _, title in titles]
         self._text = _SEPARATOR + _SEPARATOR.join(lowered) + _SEPARATOR
         self._starts: list[int] = []
         position = 1
-        for text in lowered:
+        for title in lowered:
             self._starts.append(position)
-            position += len(text) + 1
-        self._stories = [story for story, _ in texts]
-        self.summaries_before = summaries_before
+            position += len(title) + 1
+        self._stories = [story for story, _ in titles]
+        self.summaries = summaries
 
     @classmethod
-    def build(cls, browser: StoryBrowser) -> StoryIndex:
-        """Every story, searched by its headline, titles and stored summary (the summaries stored later: in the table)."""
-        # a margin, so that a summary being saved while the index is read is searched one way or the other
-        before = datetime.now(UTC).replace(tzinfo=None) - _SAVING_MARGIN
-        return cls(browser.all_stories(), [*browser.titles(), *browser.summary_texts()], summaries_before=before)
+    def build(cls, browser: StoryBrowser, summaries: SummaryWords | None = None) -> StoryIndex:
+        """The index of the store as it is now; `summaries` (kept up to date by its owner) searches the summaries."""
+        return cls(browser.all_stories(), browser.titles(), summaries=summaries)
 
     def sources(self, story_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """The outlets of each of these stories that has any."""
@@ -205,8 +198,10 @@ class StoryIndex:
     def page(self, query: StoryQuery, also: Sequence[str] = ()) -> StoryPage:
         """The page `query` asks for; `also` are stories a search matched elsewhere (their stored summaries)."""
         if query.text and query.text.strip():
-            ranks = sorted({self._rank[s] for s in (*self.search(query.text), *also) if s in self._rank})
-            lines = [self._lines[rank] for rank in ranks]
+            found = [*self.search(query.text), *also, *(self.summaries.search(query.text) if self.summaries else ())]
+            # map and set run in C: a common word finds tens of thousands; an id not listed maps to the end
+            ranks = sorted(set(map(self._rank.get, found, itertools.repeat(len(self._lines)))))
+            lines = list(map(self._lines.__getitem__, ranks[: bisect.bisect_left(ranks, len(self._lines))]))
         else:
             lines = self._lines
         if query.outlet or query.since or query.until:
@@ -299,10 +294,8 @@ class StoryBrowser:
         query = query or StoryQuery()
         if index is not None:
             also = []
-            if query.text and query.text.strip():
-                since = index.summaries_before or datetime.min
-                found = self._query(_SEARCH_NEW_SUMMARIES, {"p": _like(query.text.strip()), "since": since})
-                also = [str(row[0]) for row in found]
+            if index.summaries is None and query.text and query.text.strip():
+                also = [str(row[0]) for row in self._query(_SEARCH_SUMMARIES, {"p": _like(query.text.strip())})]
             return index.page(query, also)
         where, values = self._filters(query)
         order_date = "coalesce(m.last_date, $undated::DATE)"

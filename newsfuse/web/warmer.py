@@ -124,9 +124,9 @@ class Warmer:
         config: CompareConfig,
         settings: str,
         *,
-        on_saved: Callable[[int], None] = lambda count: None,
+        on_saved: Callable[[list[tuple[str, str]]], None] = lambda summaries: None,
     ) -> None:
-        """`on_saved(n)` is called on the warmer's thread once n more comparisons (and summaries) are stored."""
+        """`on_saved` gets the (story id, summary text) of the comparisons handed to the writer, on the warmer's thread."""
         self._on_saved = on_saved
         self._readers = readers
         self._writer = writer
@@ -178,7 +178,6 @@ class Warmer:
 
     def _warm(self, ids: list[str]) -> None:
         """Compare and save these stories; the child compares one while the next is read, saved by the writer in groups."""
-        compared_before = self._compared
         sent: deque[Story] = deque()
         done: list[tuple[Story, Comparison]] = []
         saved: Future[None] | None = None
@@ -197,7 +196,6 @@ class Warmer:
             saved = self._save(done)
         if saved is not None:
             saved.result()  # the next stories are chosen once these are stored
-        self._on_saved(self._compared - compared_before)
 
     def _read(self, ids: list[str]) -> Iterator[Story]:
         for start in range(0, len(ids), SAVE_EVERY):
@@ -219,6 +217,7 @@ class Warmer:
 
     def _save(self, done: list[tuple[Story, Comparison]]) -> Future[None]:
         future = self._writer.submit(lambda store: store.save_comparisons(done, self._settings))
+        self._on_saved([(story.id, comparison.summary.text) for story, comparison in done])
         future.add_done_callback(lambda f: self._saved(f, len(done)))
         return future
 
