@@ -6,13 +6,19 @@ Serves STORE with `newsfuse serve` in its own process on 127.0.0.1 and a free po
 HTTP requests from this process, one at a time over one keep-alive connection (latency, not
 throughput). With `--build N` and no STORE file, first ingests the first N articles of
 multinews-train-pool (0: all of it). Bar: median under 50 ms and 95th percentile under 200 ms.
+The server writes to STORE (the comparisons it stores, see below): give it a copy.
 
-Measured, each `--requests` times:
+What a user does: `newsfuse serve` compares the stories in the background (newest and biggest first)
+and keeps the comparisons in the store. So, first, the server runs until its warmer has compared
+every story (`/api/status`; once for a store, minutes to an hour for a big one, then only what news
+adds); then a fresh server (nothing in its memory) is timed, each `--requests` times:
 - story list: the first page (`/`), a deep page reached by its cursor, and `/api/stories`;
 - search: `/?q=WORD` with words drawn from the stored headlines (a seeded generator);
-- story page, warm: `/stories/ID` over a sample of stories each already viewed once;
-- story page, cold: the first view of each sampled story, which computes its comparison (kept
-  apart: a story is compared once, then served from the app's cache).
+- story page, first view: each of a sample of stories opened once, from the first 500 listed and
+  from the whole store (the page reads the stored comparison);
+- story page, viewed again: `/stories/ID` and `/api/stories/ID` over those stories.
+Then, apart: what a story not compared yet costs (its comparison is made on the spot), with the
+stored comparisons of a sample of stories removed and a server that does not warm (`--no-warm`).
 """
 
 from __future__ import annotations
@@ -29,9 +35,11 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +47,7 @@ POOL = ROOT.parent / "shared" / "data" / "multinews-train-pool" / "documents.jso
 MEDIAN_BAR_MS = 50.0
 P95_BAR_MS = 200.0
 START_SECONDS = 300.0
+STATUS_SECONDS = 5.0
 STORY_SAMPLE = 60
 SEARCH_WORDS = 80
 STOP = {"the", "a", "an", "of", "to", "in", "and", "for", "on", "is", "at", "by", "with", "from", "as", "that", "it"}
@@ -114,8 +123,9 @@ def timed(client: Client, name: str, paths: list[str]) -> Row:
     return Row(name, tuple(times))
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, *, warm: bool) -> subprocess.Popen[bytes]:
     command = [str(Path(sys.executable).parent / "newsfuse"), "serve", "--db", str(db), "--port", str(port)]
+    command += [] if warm else ["--no-warm"]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
@@ -130,7 +140,56 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("benchmark: the server did not start")
 
 
-def measure(port: int, requests: int, rng: random.Random) -> tuple[list[Row], dict[str, int]]:
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    server.wait(timeout=60)
+
+
+def wait_until(
+    port: int, ready: Callable[[dict[str, Any]], bool], timeout: float
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Poll `/api/status` until `ready` says so or `timeout` seconds pass; the first and the last status."""
+    started = time.monotonic()
+    # a new connection each time: the server closes one left idle for 5 s
+    first = json.loads(Client(port).get("/api/status")[1])
+    status = first
+    while not ready(status) and time.monotonic() - started < timeout:
+        time.sleep(STATUS_SECONDS)
+        status = json.loads(Client(port).get("/api/status")[1])
+    return first, status
+
+
+def warm_up(db: Path, timeout: float) -> str:
+    """Serve `db` until the warmer has compared every story (or `timeout` seconds pass); say what it did."""
+    port = free_port()
+    server = start_server(db, port, warm=True)
+    started = time.monotonic()
+    try:
+        first, status = wait_until(port, lambda status: status["warmer"]["idle"], timeout)
+    finally:
+        stop_server(server)
+    minutes = (time.monotonic() - started) / 60
+    return (
+        f"Before timing, the server's warmer ran {minutes:.0f} min: {first['compared']:,} of {first['stories']:,} "
+        f"stories had a stored comparison, then {status['compared']:,}"
+        + ("" if status["warmer"]["idle"] else " (stopped by --warm-timeout: not every story)")
+        + (f"; {status['warmer']['failed']} could not be compared" if status["warmer"]["failed"] else "")
+    )
+
+
+def sample_ids(db: Path, n: int, rng: random.Random, *, forget: bool = False) -> list[str]:
+    """`n` stories drawn from the whole store, among those compared; with `forget`, their comparisons are removed."""
+    import duckdb
+
+    with duckdb.connect(str(db)) as connection:
+        ids = sorted(row[0] for row in connection.execute("SELECT story_id FROM comparisons").fetchall())
+        chosen = rng.sample(ids, min(n, len(ids)))
+        if forget:
+            connection.execute("DELETE FROM comparisons WHERE story_id IN (SELECT unnest($1))", [chosen])
+    return chosen
+
+
+def measure(port: int, requests: int, rng: random.Random, anywhere: list[str]) -> tuple[list[Row], dict[str, int]]:
     client = Client(port)
     client.get("/")  # first request: imports and connections warm up
     first = json.loads(client.get("/api/stories?limit=500")[1])
@@ -147,21 +206,33 @@ def measure(port: int, requests: int, rng: random.Random) -> tuple[list[Row], di
     )
     words = [w for w in words if len(w) > 3 and w.isalpha()]
     search = rng.sample(words, min(SEARCH_WORDS, len(words)))
-    sample = rng.sample(stories, min(STORY_SAMPLE, len(stories)))
-    story_paths = [f"/stories/{quote(s['id'])}" for s in sample]
+    listed = [f"/stories/{quote(s['id'])}" for s in rng.sample(stories, min(STORY_SAMPLE, len(stories)))]
+    whole = [f"/stories/{quote(story_id)}" for story_id in anywhere]
+    viewed = listed + whole
 
     rows = [
         timed(client, "story list, first page (`/`)", ["/"] * requests),
         timed(client, "story list, a deep page (`/?after=...`, story 10,000 on)", [deep] * requests),
         timed(client, "story list, JSON (`/api/stories`)", ["/api/stories"] * requests),
         timed(client, "search (`/?q=WORD`)", ["/?" + urlencode({"q": rng.choice(search)}) for _ in range(requests)]),
-        timed(client, "search, JSON (`/api/stories?q=WORD`)", ["/api/stories?" + urlencode({"q": rng.choice(search)}) for _ in range(requests)]),
+        timed(
+            client,
+            "search, JSON (`/api/stories?q=WORD`)",
+            ["/api/stories?" + urlencode({"q": rng.choice(search)}) for _ in range(requests)],
+        ),
+        timed(client, "story page, first view (`/stories/ID`, of the first 500 listed)", listed),
+        timed(client, "story page, first view (`/stories/ID`, anywhere in the store)", whole),
+        timed(client, "story page, viewed again (`/stories/ID`)", [rng.choice(viewed) for _ in range(requests)]),
+        timed(client, "story JSON (`/api/stories/ID`)", [f"/api{rng.choice(viewed)}" for _ in range(requests)]),
     ]
-    cold = timed(client, "story page, cold (first view: computes the comparison)", story_paths)
-    rows.append(timed(client, "story page, warm (`/stories/ID`, each viewed before)", [rng.choice(story_paths) for _ in range(requests)]))
-    rows.append(timed(client, "story JSON, warm (`/api/stories/ID`)", [f"/api{rng.choice(story_paths)}" for _ in range(requests)]))
-    rows.append(cold)
-    return rows, {"stories": total, "sampled stories": len(sample), "search words": len(search)}
+    return rows, {"stories": total, "sampled stories": len(viewed), "search words": len(search)}
+
+
+def measure_unstored(port: int, ids: list[str]) -> Row:
+    client = Client(port)
+    client.get("/")
+    paths = [f"/stories/{quote(story_id)}" for story_id in ids]
+    return timed(client, "apart: story page, first view of a story not compared yet (made on the spot)", paths)
 
 
 def counts(db: Path) -> dict[str, int]:
@@ -200,10 +271,13 @@ def render(rows: list[Row], facts: dict[str, int], table_counts: dict[str, int],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True, help="The store to serve (built first with --build).")
+    parser.add_argument("--db", type=Path, required=True, help="The store to serve (a copy: the server writes to it).")
     parser.add_argument("--build", type=int, default=None, help="Ingest the first N pool articles first (0: all).")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--warm-timeout", type=float, default=7200.0, help="Seconds to let the warmer compare the stories first."
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "web.md")
     args = parser.parse_args()
     command = shlex.join(["python", "benchmarks/web.py", *sys.argv[1:]])
@@ -211,17 +285,30 @@ def main() -> None:
     if args.build is not None and not args.db.exists():
         built = build(args.db, args.build)
         print(built, file=sys.stderr)
+    warmed = warm_up(args.db, args.warm_timeout)
+    print(warmed, file=sys.stderr)
+    rng = random.Random(args.seed)
+    anywhere = sample_ids(args.db, STORY_SAMPLE, rng)
     table_counts = counts(args.db)
+    loads = [os.getloadavg()[0]]
     port = free_port()
-    server = start_server(args.db, port)
-    load_before = os.getloadavg()[0]
+    server = start_server(args.db, port, warm=True)
     try:
-        rows, facts = measure(port, args.requests, random.Random(args.seed))
+        wait_until(port, lambda status: status["warmer"]["idle"], START_SECONDS)  # summaries indexed, warmer done
+        rows, facts = measure(port, args.requests, rng, anywhere)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
-    facts["load"] = round(max(load_before, os.getloadavg()[0]))
-    text = render(rows, facts, table_counts, command, built)
+        stop_server(server)
+    loads.append(os.getloadavg()[0])
+    unstored = sample_ids(args.db, STORY_SAMPLE, rng, forget=True)
+    server = start_server(args.db, port, warm=False)
+    try:
+        wait_until(port, lambda status: status["ready"], START_SECONDS)
+        rows.append(measure_unstored(port, unstored))
+    finally:
+        stop_server(server)
+    loads.append(os.getloadavg()[0])
+    facts["load"] = round(max(loads))
+    text = render(rows, facts, table_counts, command, " ".join(part for part in (built, warmed) if part))
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

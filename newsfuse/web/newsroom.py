@@ -40,6 +40,7 @@ class Status:
 
     stories: int
     compared: int
+    ready: bool  # the stored summaries are indexed for search (the warmer starts then)
     warmer: WarmerStatus
 
 
@@ -130,7 +131,7 @@ class Newsroom:
         with self.readers.reader() as reader:
             stories = reader.browser.story_count()
             compared = reader.store.compared(self.settings)
-        return Status(stories, compared, self.warmer.status())
+        return Status(stories, compared, not self._starting.is_alive(), self.warmer.status())
 
     def article(self, article_id: str, *, marked: int | None) -> ArticleView:
         """An article's cleaned text, sentence `marked` highlighted, with what cleaning dropped when it is known."""

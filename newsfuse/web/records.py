@@ -102,6 +102,7 @@ def status_record(status: Status) -> dict[str, object]:
         "version": VERSION,
         "stories": status.stories,
         "compared": status.compared,
+        "ready": status.ready,
         "warmer": {
             "running": warmer.running,
             "idle": warmer.idle,
@@ -217,6 +218,10 @@ STATUS_JSON_SCHEMA = _versioned(
         "compared": {
             "type": "integer",
             "description": "stories whose current comparison is stored (their pages read it)",
+        },
+        "ready": {
+            "type": "boolean",
+            "description": "the stored summaries are indexed for search (seconds after start)",
         },
         "warmer": {
             "type": "object",

@@ -48,7 +48,7 @@ def test_warmer_compares_every_story_and_pages_read_the_stored_one(
     with client_for(create_app(WebConfig(db=summit_store))) as client:
         _wait_for(lambda: client.get("/api/status").json()["warmer"]["idle"])
         status = client.get("/api/status").json()
-        assert status["schema"] == "newsfuse.status"
+        assert status["schema"] == "newsfuse.status" and status["ready"]
         assert (status["stories"], status["compared"]) == (1, 1)
         assert status["warmer"] == {"running": True, "idle": True, "compared": 1, "failed": 0}
 
