@@ -93,6 +93,4 @@ def test_render_json_round_trips_any_text(texts: list[str]) -> None:
     record = json.loads(render_json(summary))
     assert [s["text"] for s in record["sentences"]] == texts
     assert [a["title"] for a in record["articles"]] == texts
-    assert [s["citations"] for s in record["sentences"]] == [
-        [summary.citation_number(a.id)] for a in articles
-    ]
+    assert [s["citations"] for s in record["sentences"]] == [[summary.citation_number(a.id)] for a in articles]
