@@ -246,7 +246,8 @@ def main() -> None:
         f"Command: `{command.strip()}` (2-core machine, {time.strftime('%Y-%m-%d')}).\n\n"
         + "\n".join(lines) + "\n\n" + "\n".join(f"- {note}" for note in notes) + "\n\n"
         "The baseline's threshold is the best of a grid on the set it is scored on (an oracle); newsfuse uses one set of\n"
-        "constants tuned on multinews-dev clusters 1000-2085 (see the constants in newsfuse/cluster/), never on a scored row.\n"
+        "constants tuned on multinews-dev clusters 1000-2085 and on pool stories drawn with another seed (see the\n"
+        "constants in newsfuse/cluster/), never on a scored row.\n"
     )  # fmt: skip
 
 
