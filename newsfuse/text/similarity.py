@@ -37,8 +37,10 @@ class TermMatrix:
 
     @property
     def is_unigram(self) -> np.ndarray:
-        """True for the columns that are single words."""
-        return self.keys < len(self.stems)
+        """True for the columns that are single words (a matrix with no term keeps one empty column)."""
+        unigram = np.zeros(self.counts.shape[1], dtype=bool)
+        unigram[: len(self.keys)] = self.keys < len(self.stems)
+        return unigram
 
     @property
     def vocabulary(self) -> tuple[str, ...]:

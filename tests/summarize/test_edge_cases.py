@@ -90,3 +90,14 @@ def test_summarize_budget_fill_never_takes_an_opening_quote_piece() -> None:
     summary = newsfuse.summarize([text], max_words=40)
     assert summary.sentences
     assert not any(s.text.startswith('"We do not know') for s in summary.sentences)
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize(
+    "texts", [["|"], ["|", "* * *"], ["|", "The council approved the new budget on Monday evening."]]
+)
+def test_summarize_an_article_with_no_word_in_it(texts: list[str]) -> None:
+    # a stored story of one scraped article whose text is "|" used to crash the summarizer (and its web page)
+    summary = newsfuse.summarize(texts, max_words=50)
+    assert all(s.text.strip() for s in summary.sentences)
+    assert len(summary.articles) == len(texts)

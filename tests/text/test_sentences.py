@@ -74,7 +74,11 @@ def test_sentences_headline_line_not_run_into_next() -> None:
 def test_sentences_carry_article_id_index_and_span() -> None:
     text = "First one.  Second one.\n\nThird one."
     sentences = split_sentences(text, "art")
-    assert [(s.article_id, s.index, s.id) for s in sentences] == [("art", 0, "art:0"), ("art", 1, "art:1"), ("art", 2, "art:2")]
+    assert [(s.article_id, s.index, s.id) for s in sentences] == [
+        ("art", 0, "art:0"),
+        ("art", 1, "art:1"),
+        ("art", 2, "art:2"),
+    ]
     assert [(s.start, s.end) for s in sentences] == [(0, 10), (12, 23), (25, 35)]
 
 
