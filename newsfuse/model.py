@@ -82,6 +82,7 @@ class DropReason(Enum):
     """Why the cleaner removed a line (shown by `newsfuse clean --show-dropped`)."""
 
     PROMO = "promotion (newsletter, app, channel or subscription plug)"
+    NOTICE = "site notice (embedded tweet or video, cookie or javascript wall, sign-up prompt, web archive)"
     SHARE = "share or follow widget"
     CAPTION = "photo or video caption or credit"
     SECTION = "section label"

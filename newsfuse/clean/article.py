@@ -69,7 +69,7 @@ def clean_article(article: Article) -> Cleaned:
             dropped.append(DroppedLine(article.id, line.strip(), verdict.reason))
             continue
         rest, notices = strip_notices(line.rstrip())
-        dropped.extend(DroppedLine(article.id, notice.strip(), DropReason.PROMO) for notice in notices)
+        dropped.extend(DroppedLine(article.id, notice.strip(), DropReason.NOTICE) for notice in notices)
         if rest.strip() or not line.strip():
             kept.append(rest)
     text = _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip()

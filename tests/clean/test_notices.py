@@ -31,7 +31,7 @@ REPORT = "Google plans to begin selling a cellphone directly to consumers as soo
 def test_clean_notice_alone_leaves_nothing(notice: str) -> None:
     cleaned = clean_article(make_article(notice))
     assert cleaned.article.text == ""
-    assert cleaned.dropped and all(line.reason is DropReason.PROMO for line in cleaned.dropped)
+    assert cleaned.dropped and all(line.reason is DropReason.NOTICE for line in cleaned.dropped)
 
 
 @pytest.mark.issue(8)
