@@ -20,6 +20,7 @@ from newsfuse.compare.timeline import build_timeline
 from newsfuse.model import Article, Comparison, DateMention, Sentence
 from newsfuse.summarize import summarize_articles
 from newsfuse.summarize.candidates import prepare
+from newsfuse.summarize.classic import summarize_candidates
 from newsfuse.summarize.facts import group_facts, match_sentences
 
 
@@ -37,9 +38,13 @@ def compare_articles(articles: Sequence[Article], config: CompareConfig | None =
         MissingExtra: `ner="spacy"` without the `ner` extra installed.
     """
     config = config or CompareConfig()
-    summary = summarize_articles(articles, config.summary)
     candidates = prepare(articles)
     matches = match_sentences(candidates)
+    # the classic summarizer works on the very sentences and matches the comparison needs: prepare them once
+    if articles and config.summary.engine == "classic":
+        summary = summarize_candidates(candidates, matches, config.summary)
+    else:
+        summary = summarize_articles(articles, config.summary)
     facts = group_facts(candidates, matches)
     sources = independent_sources(
         articles, copy_jaccard=config.copy_jaccard, same_outlet=config.same_outlet_is_one_source

@@ -74,7 +74,11 @@ def _prior(candidates: Candidates, weights: np.ndarray) -> np.ndarray:
 def summarize_classic(articles: Sequence[Article], config: SummaryConfig) -> Summary:
     """Summarize articles about one event with the classic engine."""
     candidates = prepare(articles)
-    matches = match_sentences(candidates)
+    return summarize_candidates(candidates, match_sentences(candidates), config)
+
+
+def summarize_candidates(candidates: Candidates, matches: Matches, config: SummaryConfig) -> Summary:
+    """The classic engine on sentences already prepared and matched (the comparison prepares them too)."""
     weights = concept_weights(candidates)
     chosen = select_sentences(
         candidates, weights, _prior(candidates, weights), config, _redundancy(candidates, matches)
@@ -82,7 +86,7 @@ def summarize_classic(articles: Sequence[Article], config: SummaryConfig) -> Sum
     rows = order_sentences(candidates, chosen)
     return Summary(
         sentences=cite(candidates, matches, rows),
-        articles=tuple(articles),
+        articles=candidates.articles,
         engine="classic",
         max_words=config.max_words,
         max_sentences=config.max_sentences,
