@@ -47,10 +47,7 @@ def concept_weights(candidates: Candidates) -> np.ndarray:
         weights[support < min_support] = 0.0
     if TITLE_BONUS:
         # Edmundson (1969)'s title method: the words a headline picks are what the story is about
-        in_title = np.zeros(n_terms, dtype=bool)
-        for article in candidates.articles:
-            if article.title:
-                in_title[candidates.terms.columns_of(article.title)] = True
-        weights[in_title] *= 1.0 + TITLE_BONUS
+        titles = [article.title for article in candidates.articles if article.title]
+        weights[candidates.terms.columns_of(titles)] *= 1.0 + TITLE_BONUS
     weights *= np.where(candidates.terms.is_unigram, UNIGRAM_WEIGHT, 1.0)
     return weights

@@ -15,13 +15,6 @@ import scipy.sparse as sp
 
 from newsfuse.text.tokens import STOP_WORDS, stem_all, words
 
-BIGRAM_WEIGHT = 1.0
-
-
-def sentence_terms(text: str) -> list[str]:
-    """The distinct terms of a text: stemmed content words and stemmed bigrams not made of stop words alone."""
-    return list(term_matrix([text]).vocabulary)
-
 
 @dataclass(frozen=True, slots=True)
 class TermMatrix:
@@ -48,21 +41,20 @@ class TermMatrix:
         n, stems = max(len(self.stems), 1), self.stems
         return tuple(stems[k] if k < n else f"{stems[(k - n) // n]} {stems[(k - n) % n]}" for k in self.keys.tolist())
 
-    def columns_of(self, text: str) -> np.ndarray:
-        """The columns of the terms of `text` that this matrix has."""
-        tokens = words(text)
+    def columns_of(self, texts: Sequence[str]) -> np.ndarray:
+        """The columns of this matrix that hold a term of `texts` (terms as `term_matrix` finds them)."""
         index = {stem: i for i, stem in enumerate(self.stems)}
         n = max(len(self.stems), 1)
-        ids = np.array([index.get(s, -1) for s in stem_all(tokens)], dtype=np.int64)
-        stop = np.array([token in STOP_WORDS for token in tokens], dtype=bool)
-        unigram = (ids >= 0) & ~stop & np.array([len(token) > 1 for token in tokens], dtype=bool)
-        pair = (ids[1:] >= 0) & (ids[:-1] >= 0) & ~(stop[1:] & stop[:-1])
-        wanted = np.concatenate([ids[unigram], n + ids[:-1][pair] * n + ids[1:][pair]])
-        found = np.searchsorted(self.keys, wanted)
+        wanted: list[int] = []
+        for term in term_matrix(texts).vocabulary:
+            ids = [index.get(stem, -1) for stem in term.split(" ")]
+            if min(ids) >= 0:
+                wanted.append(ids[0] if len(ids) == 1 else n + ids[0] * n + ids[1])
+        found = np.searchsorted(self.keys, wanted).astype(np.int64)
         inside = found < len(self.keys)
         hit = np.zeros(len(wanted), dtype=bool)
-        hit[inside] = self.keys[found[inside]] == wanted[inside]
-        return np.unique(found[hit])
+        hit[inside] = self.keys[found[inside]] == np.asarray(wanted, dtype=np.int64)[inside]
+        return found[hit]
 
     def tfidf(self) -> sp.csr_matrix:
         """Sublinear TF times smoothed IDF, each row L2-normalised."""
@@ -79,7 +71,10 @@ class TermMatrix:
 
 
 def term_matrix(texts: Sequence[str]) -> TermMatrix:
-    """Count the terms of each text (`sentence_terms`) into a sparse matrix, texts as rows.
+    """Count the terms of each text into a sparse matrix, texts as rows.
+
+    A text's terms are the stems of its content words (not stop words, more than one letter) and the
+    stem bigrams of its neighbouring words that are not both stop words.
 
     Each distinct word is stemmed once and the bigrams are built on integer ids, not strings: a
     cluster's sentences share most of their words, and this runs on every sentence of it.
