@@ -46,13 +46,12 @@ def _shares_content(summary_stems: set[str], evidence: str) -> bool:
     return len(shared) >= EVIDENCE_MIN_SHARED and len(shared) >= EVIDENCE_MIN_SHARE * len(summary_stems)
 
 
-def _evidence(candidates: Candidates, row: int, article: int, similarity: np.ndarray) -> Citation | None:
-    """The most similar sentence of `article` that says what sentence `row` says, if any.
+def _evidence(candidates: Candidates, article: int, similarity: np.ndarray, stems: set[str]) -> Citation | None:
+    """The most similar sentence of `article` that says what a summary sentence says, if any.
 
-    `similarity` holds the cosine of sentence `row` with every sentence.
+    `similarity` holds the cosine of the summary sentence with every sentence, `stems` its content stems.
     """
     start, end = np.searchsorted(candidates.article, [article, article + 1])  # an article's rows are contiguous
-    stems = set(content_stems(candidates.texts[row]))
     for index in np.argsort(-similarity[start:end]):
         other = int(start + index)
         if similarity[other] < MATCH_THRESHOLD:
@@ -79,9 +78,10 @@ def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[Sum
     for row, similarity in zip(rows, similarities, strict=True):
         own = int(candidates.article[row])
         keys = key_terms(candidates.texts[row])
+        stems = set(content_stems(candidates.texts[row]))
         evidence: dict[int, Citation] = {}
         for other in sorted(matches.support(row, own) - {own}):
-            found = _evidence(candidates, row, other, similarity) if keys <= vocabulary(other) else None
+            found = _evidence(candidates, other, similarity, stems) if keys <= vocabulary(other) else None
             if found is not None:
                 evidence[other] = found
         positions = sorted({own, *evidence})
