@@ -39,23 +39,25 @@ def render_story_list(stories: list[StoryInfo]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def story_line_record(info: StoryInfo) -> dict[str, object]:
+    """One story's listing line as a JSON object (the CLI's listing and the web API's)."""
+    return {
+        "id": info.id,
+        "size": info.size,
+        "copies": info.copies,
+        "sources": list(info.sources),
+        "first": info.first.isoformat() if info.first else None,
+        "last": info.last.isoformat() if info.last else None,
+        "headline": info.headline,
+    }
+
+
 def render_story_list_json(stories: list[StoryInfo]) -> str:
     """The listing as JSON."""
     record = {
         "schema": STORIES_SCHEMA,
         "version": STORIES_VERSION,
-        "stories": [
-            {
-                "id": info.id,
-                "size": info.size,
-                "copies": info.copies,
-                "sources": list(info.sources),
-                "first": info.first.isoformat() if info.first else None,
-                "last": info.last.isoformat() if info.last else None,
-                "headline": info.headline,
-            }
-            for info in stories
-        ],
+        "stories": [story_line_record(info) for info in stories],
     }
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 

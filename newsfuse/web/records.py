@@ -10,6 +10,7 @@ from __future__ import annotations
 from newsfuse.model import Comparison, DroppedLine, Problem, StoryInfo
 from newsfuse.render.comparison_json import comparison_record
 from newsfuse.render.json import article_record
+from newsfuse.render.stories import story_line_record
 from newsfuse.store.browse import StoryPage
 from newsfuse.web.newsroom import Status
 from newsfuse.web.pages import ArticleView, story_href
@@ -24,16 +25,7 @@ VERSION = 1
 
 
 def story_line(info: StoryInfo) -> dict[str, object]:
-    return {
-        "id": info.id,
-        "headline": info.headline,
-        "size": info.size,
-        "copies": info.copies,
-        "sources": list(info.sources),
-        "first": info.first.isoformat() if info.first else None,
-        "last": info.last.isoformat() if info.last else None,
-        "href": story_href(info.id),
-    }
+    return {**story_line_record(info), "href": story_href(info.id)}
 
 
 def stories_record(page: StoryPage) -> dict[str, object]:
