@@ -107,7 +107,8 @@ NOT_PEERS = ("newsfuse", "oracle")
 
 
 def _bar_rows(name: str, quality: EvalReport, speed: EvalReport) -> list[str]:
-    """Check newsfuse against the bar: quality on the widest run, speed on the run with LexRank."""
+    """Check newsfuse against the bar: fixed bars on the widest run; speed, and standing against the peers,
+    on the run with every system (the first)."""
     bar = BARS[name]
     try:
         ours = quality.result("newsfuse")
@@ -119,12 +120,15 @@ def _bar_rows(name: str, quality: EvalReport, speed: EvalReport) -> list[str]:
         if needed is not None:
             rows.append((label, f">= {needed}", f"{metrics[label]:.2f}", metrics[label] >= needed))
     if bar.above_every_peer:
-        peers = [r for r in quality.results if r.system not in NOT_PEERS]
+        # Peers run on the first (possibly smaller) run only: compare newsfuse with them on those same clusters.
+        side_by_side = speed.result("newsfuse")
+        peers = [r for r in speed.results if r.system not in NOT_PEERS]
         for label, pick in (("R1", "rouge1"), ("R2", "rouge2"), ("RLsum", "rouge_lsum")):
             best = max(peers, key=lambda r, pick=pick: getattr(r, pick), default=None)
             if best is not None:
-                value = getattr(best, pick)
-                rows.append((label, f"> {best.system} {value:.2f}", f"{metrics[label]:.2f}", metrics[label] > value))
+                value, mine = getattr(best, pick), getattr(side_by_side, pick)
+                needed = f"> {best.system} {value:.2f} ({speed.clusters} clusters)"
+                rows.append((label, needed, f"{mine:.2f}", mine > value))
     if bar.min_speedup is not None:
         try:
             lexrank = speed.result("lexrank").clusters_per_second
