@@ -13,9 +13,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
-import nupunkt
-
 from newsfuse.model import Sentence
+from newsfuse.text.boundaries import sentence_starts
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•·▪►]|\d{1,2}[.)])[ \t]+")
@@ -129,7 +128,7 @@ def split_sentences(text: str, article_id: str = "") -> tuple[Sentence, ...]:
     """Split an article's text into sentences whose spans index `text`."""
     # one Punkt pass over the whole text (a call per line costs more than the splitting itself),
     # then every line break is a boundary too
-    boundaries = sorted({start for start, _ in nupunkt.sent_spans(text)})
+    boundaries = sentence_starts(text)
     sentences: list[Sentence] = []
     for line_start, line_end, paragraph in _line_spans(text):
         line = text[line_start:line_end]
