@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from newsfuse.text.tokens import STOP_WORDS, stem_all, words
+from newsfuse.text.tokens import STOP_WORDS, TEXT_BREAK, stem_all, words_of_texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,31 +79,39 @@ def term_matrix(texts: Sequence[str]) -> TermMatrix:
     Each distinct word is stemmed once and the bigrams are built on integer ids, not strings: a
     cluster's sentences share most of their words, and this runs on every sentence of it.
     """
-    token_lists = [words(text) for text in texts]
-    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    token_id: dict[str, int] = {}
-    flat = np.fromiter(
-        (token_id.setdefault(token, len(token_id)) for tokens in token_lists for token in tokens),
-        dtype=np.int64,
-        count=int(lengths.sum()),
+    # one tokenizer pass over all texts; ids in order of first use, looked up without a Python loop
+    every = words_of_texts(texts)
+    tokens = list(dict.fromkeys(every))
+    token_index = dict(zip(tokens, range(len(tokens)), strict=True))
+    flat = np.fromiter(map(token_index.__getitem__, every), dtype=np.int64, count=len(every))
+    row = np.zeros(len(flat), dtype=np.int64)
+    text_break = token_index.get(TEXT_BREAK)
+    if text_break is not None:  # the breaks give each word its text's row, then leave the vocabulary
+        is_break = flat == text_break
+        row = np.cumsum(is_break)[~is_break]
+        flat = flat[~is_break]
+        flat[flat > text_break] -= 1
+        del tokens[text_break]
+    stemmed = stem_all(tokens)
+    stems = list(dict.fromkeys(stemmed))
+    stem_of_token = np.fromiter(
+        map(dict(zip(stems, range(len(stems)), strict=True)).__getitem__, stemmed), dtype=np.int64, count=len(stemmed)
     )
-    tokens = list(token_id)
-    stem_id: dict[str, int] = {}
-    stem_of_token = np.array([stem_id.setdefault(s, len(stem_id)) for s in stem_all(tokens)], dtype=np.int64)
-    stems = list(stem_id)
-    stop = np.array([token in STOP_WORDS for token in tokens], dtype=bool)
-    content = ~stop & np.array([len(token) > 1 for token in tokens], dtype=bool)
-    row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-    stem = stem_of_token[flat] if len(flat) else flat
+    stop = np.fromiter(map(STOP_WORDS.__contains__, tokens), dtype=bool, count=len(tokens))
+    content = ~stop & (np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) > 1)
+    stem = stem_of_token[flat]
     # unigrams: a content word's stem; bigrams: two neighbours of one text, not both stop words
-    unigram = content[flat] if len(flat) else np.zeros(0, dtype=bool)
-    pair = (row[1:] == row[:-1]) & ~(stop[flat[1:]] & stop[flat[:-1]]) if len(flat) else np.zeros(0, dtype=bool)
+    unigram = content[flat]
+    pair = (row[1:] == row[:-1]) & ~(stop[flat[1:]] & stop[flat[:-1]])
     n_stems = max(len(stems), 1)
     keys = np.concatenate([stem[unigram], n_stems + stem[:-1][pair] * n_stems + stem[1:][pair]])
     rows = np.concatenate([row[unigram], row[:-1][pair]])
     columns, column_of = np.unique(keys, return_inverse=True)
-    counts = sp.csr_matrix((np.ones(len(keys)), (rows, column_of.ravel())), shape=(len(texts), max(len(columns), 1)))
-    counts.sum_duplicates()
+    # count each (row, column) once: np.unique sorts them as CSR wants, so the matrix is built directly
+    n_columns = max(len(columns), 1)
+    cells, counts_of = np.unique(rows * n_columns + column_of.ravel(), return_counts=True)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(cells // n_columns, minlength=len(texts)))])
+    counts = sp.csr_matrix((counts_of.astype(np.float64), cells % n_columns, indptr), shape=(len(texts), n_columns))
     return TermMatrix(counts, columns, tuple(stems))
 
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 
 import Stemmer
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_STEMMER = Stemmer.Stemmer("english")  # stateless once built; PyStemmer's Snowball (Porter2) English
+TEXT_BREAK = "\x00"  # never a word: stands between one text's words and the next's in `words_of_texts`
+_WORD_OR_BREAK = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|\x00")
+# PyStemmer's Snowball (Porter2) English, stateless once built. Its word cache is off: on a cluster's
+# distinct words, looking a word up in the cache costs more than stemming it (0.8 against 0.4 ms a
+# cluster of multinews-fulltext-sample), and it would carry words over from one input to the next.
+_STEMMER = Stemmer.Stemmer("english", 0)
 
 STOP_WORDS = frozenset(
     [
@@ -188,6 +195,14 @@ STOP_WORDS = frozenset(
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits, with an apostrophe suffix kept: "don't")."""
     return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def words_of_texts(texts: Sequence[str]) -> list[str]:
+    """The `words` of several texts in one tokenizer pass, with `TEXT_BREAK` between one text's and the next's."""
+    joined = f"\n{TEXT_BREAK}\n".join(texts)
+    if joined.count(TEXT_BREAK) != max(len(texts) - 1, 0):  # a text holds the mark itself: a pass a text
+        return list(chain.from_iterable([TEXT_BREAK, *words(text)] for text in texts))[1:]
+    return _WORD_OR_BREAK.findall(joined.lower().replace("’", "'"))
 
 
 @cache
