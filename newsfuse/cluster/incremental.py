@@ -6,7 +6,7 @@ the whole corpus so far, matched through the inverted index against old articles
 the stored articles that share a query term with the batch, and the members of the stories they belong to,
 are re-weighted with the new frequencies: the same numbers as re-weighting the corpus, at a cost that follows
 the batch's neighbourhood, not the corpus), and clustered in one average-link pass
-(linkage.py) in which each candidate story is one node holding its articles (the mean cosine between a
+(linkage.py, with the same second bar for leftovers as a batch) in which each candidate story is one node holding its articles (the mean cosine between a
 group and a story is their vector sums' dot product over the sizes) and stories never merge with each
 other. Run once on an empty tracker it gives exactly the stories of `cluster_articles`.
 """
@@ -23,6 +23,8 @@ import numpy.typing as npt
 from scipy import sparse
 
 from newsfuse.cluster.batch import (
+    LEFTOVER_FRACTION,
+    LEFTOVER_MARGIN,
     ClusterConfig,
     day_numbers,
     drop_far_apart,
@@ -31,7 +33,7 @@ from newsfuse.cluster.batch import (
     story_id,
 )
 from newsfuse.cluster.features import N_FEATURES, term_counts, weigh
-from newsfuse.cluster.linkage import average_link
+from newsfuse.cluster.linkage import attach_leftovers, average_link
 from newsfuse.cluster.neighbours import (
     CHUNK_ROWS,
     QUERY_TERMS,
@@ -110,14 +112,17 @@ class StoryTracker:
         story_rows, article_rows, weights = self._story_candidates(vectors, days, total)
         candidates = np.unique(story_rows)
         node = np.searchsorted(candidates, story_rows) + n
-        labels = average_link(
-            [1] * n + np.bincount(self.article_story, minlength=len(self.story_ids))[candidates].tolist(),
-            np.concatenate([edges.left, article_rows]),
-            np.concatenate([edges.right, node]),
-            np.concatenate([edges.similarity.astype(np.float64), weights]),
-            threshold=scaled_threshold(config.threshold, total),
-            anchored=[False] * n + [True] * len(candidates),
-        )
+        sizes = [1] * n + np.bincount(self.article_story, minlength=len(self.story_ids))[candidates].tolist()
+        left = np.concatenate([edges.left, article_rows])
+        right = np.concatenate([edges.right, node])
+        similarity = np.concatenate([edges.similarity.astype(np.float64), weights])
+        anchored = [False] * n + [True] * len(candidates)
+        threshold = scaled_threshold(config.threshold, total)
+        labels = average_link(sizes, left, right, similarity, threshold=threshold, anchored=anchored)
+        labels = attach_leftovers(
+            sizes, left, right, similarity, labels,
+            threshold=LEFTOVER_FRACTION * threshold, margin=LEFTOVER_MARGIN, anchored=anchored,
+        )  # fmt: skip
         mapped = labels[:n].copy()
         for position, row in enumerate(candidates.tolist()):
             mapped[labels[:n] == labels[n + position]] = -(row + 1)

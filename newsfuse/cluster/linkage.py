@@ -9,6 +9,8 @@ merging never lifts a pair over the threshold and only edges that start above it
 Nodes may start as groups (`sizes` > 1, edge weights = sums of member similarities), which is how
 new articles are matched against existing stories; `anchored` nodes (stories already stored) are
 never merged with one another, so a story keeps its identity as the corpus grows.
+
+`attach_leftovers` then gives the nodes left alone a second, lower bar when their best match is clear.
 """
 
 from __future__ import annotations
@@ -96,3 +98,57 @@ def _root(parent: list[int], node: int) -> int:
         parent[node] = parent[parent[node]]
         node = parent[node]
     return node
+
+
+def attach_leftovers(
+    sizes: Sequence[int],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    weight: npt.NDArray[np.float32] | npt.NDArray[np.float64],
+    labels: npt.NDArray[np.int64],
+    *,
+    threshold: float,
+    margin: float,
+    anchored: Sequence[bool] | None = None,
+) -> npt.NDArray[np.int64]:
+    """Give the nodes `average_link` left alone a second, lower bar, when their best match is unambiguous.
+
+    A leftover is a node of size 1, not anchored, alone in its cluster. Its linkage to a cluster is the mean
+    similarity to the cluster's members (edge weights summed, over the cluster's size). A leftover whose
+    best linkage is at least `threshold` and at least `margin` times its second best joins that cluster when
+    it has 2+ members or is anchored (a stored story), and pairs with another leftover when each is the
+    other's best. Returns the new labels (a label is still a node index of the cluster).
+    """
+    n = len(sizes)
+    size_of = np.asarray(sizes, dtype=np.float64)
+    cluster_size = np.bincount(labels, weights=size_of, minlength=n)
+    members = np.bincount(labels, minlength=n)
+    fixed = np.zeros(n, dtype=bool) if anchored is None else np.asarray(anchored, dtype=bool)
+    fixed_cluster = np.zeros(n, dtype=bool)
+    fixed_cluster[labels[fixed]] = True
+    alone = (size_of == 1) & (members[labels] == 1) & ~fixed
+    ends = np.concatenate([left, right])
+    others = np.concatenate([right, left])
+    keep = alone[ends] & (labels[others] != labels[ends])
+    if not keep.any():
+        return labels
+    scores = np.concatenate([weight, weight]).astype(np.float64)[keep]
+    key, inverse = np.unique(ends[keep] * n + labels[others[keep]], return_inverse=True)
+    mean = np.bincount(inverse, weights=scores) / cluster_size[key % n]
+    node, target = key // n, key % n
+    order = np.lexsort((-mean, node))  # by node, best first
+    node, target, mean = node[order], target[order], mean[order]
+    first = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
+    following = np.minimum(first + 1, len(node) - 1)
+    runner_up = np.where((first + 1 < len(node)) & (node[following] == node[first]), mean[following], 0.0)
+    clear = (mean[first] >= threshold) & (mean[first] >= margin * runner_up)
+    best = target[first]
+    result = labels.copy()
+    joins = clear & (cluster_size[best] >= 2)
+    result[node[first[joins]]] = best[joins]
+    choice = np.full(n, -1, dtype=np.int64)
+    pairs = clear & alone[best]
+    choice[node[first[pairs]]] = best[pairs]
+    mutual = np.flatnonzero((choice >= 0) & (choice[np.maximum(choice, 0)] == np.arange(n)))
+    result[mutual] = np.minimum(mutual, choice[mutual])
+    return result
