@@ -22,6 +22,8 @@ from newsfuse.cluster.neighbours import (
     NEIGHBOURS,
     SURE_SIMILARITY,
     Edges,
+    above_background,
+    backgrounds,
     candidate_edges,
     mutual_edges,
 )
@@ -118,6 +120,7 @@ def cluster_labels(articles: Sequence[Article], *, config: ClusterConfig | None 
     vectors = weigh(counts, document_frequencies(counts), len(ordered))
     edges = candidate_edges(vectors, k=config.neighbours, max_postings=config.max_postings)
     edges = keep_mutual(drop_far_apart(edges, day_numbers(ordered), config.max_gap_days), len(ordered), config)
+    edges = above_background(edges, backgrounds(edges, len(ordered), config.neighbours))
     threshold = scaled_threshold(config.threshold, len(ordered))
     sizes = [1] * len(ordered)
     labels = average_link(sizes, edges.left, edges.right, edges.similarity, threshold=threshold)

@@ -37,6 +37,8 @@ from newsfuse.cluster.linkage import attach_leftovers, average_link
 from newsfuse.cluster.neighbours import (
     CHUNK_ROWS,
     QUERY_TERMS,
+    above_background,
+    backgrounds,
     candidate_edges,
     distinctive_index,
     top_k_rows,
@@ -59,6 +61,7 @@ class StoryTracker:
         self.article_ids: list[str] = []
         self.article_story = np.zeros(0, dtype=np.int64)  # row of `story_ids` for each clustered article
         self.days = np.zeros(0, dtype=np.float64)
+        self.background = np.zeros(0, dtype=np.float64)  # neighbours.backgrounds when clustered; NaN: unknown
         self.story_ids: list[str] = []
         self.story_of: dict[str, str] = {}  # every article id seen (copies too) -> story id
 
@@ -87,8 +90,8 @@ class StoryTracker:
         total = self.n_docs + len(ordered)
         vectors = weigh(new_counts, self.df, total)
         days = day_numbers(ordered)
-        labels = self._link(vectors, days, total)
-        assignments = self._apply(ordered, new_counts, days, labels)
+        labels, background = self._link(vectors, days, total)
+        assignments = self._apply(ordered, new_counts, days, background, labels)
         by_id = {assignment.article_id: assignment for assignment in assignments}
         return [by_id[articles[i].id] for i in fresh.values()]
 
@@ -101,15 +104,29 @@ class StoryTracker:
                 assignments.append(StoryAssignment(copy_id, self.story_of[kept_id], False))
         return assignments
 
-    def _link(self, vectors: sparse.csr_matrix, days: npt.NDArray[np.float64], total: int) -> npt.NDArray[np.int64]:
-        """Label each new article: >= 0 a new group (a node index), < 0 the story row -(label + 1)."""
+    def _link(
+        self, vectors: sparse.csr_matrix, days: npt.NDArray[np.float64], total: int
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """Label each new article (>= 0 a new group, a node index; < 0 the story row -(label + 1)); give its background."""
         n = vectors.shape[0]
         config = self.config
         edges = drop_far_apart(
             candidate_edges(vectors, k=config.neighbours, max_postings=config.max_postings), days, config.max_gap_days
         )
         edges = keep_mutual(edges, n, config)
-        story_rows, article_rows, weights = self._story_candidates(vectors, days, total)
+        story_rows, article_rows, sums, lowest, found = self._story_candidates(vectors, days, total)
+        background = backgrounds(edges, n, config.neighbours, others=lowest, other_counts=found)
+        edges = above_background(edges, background)
+        # a story's linkage sums, over its members m, cos(a, m) - (background[a] + background[m]) / 2; a member
+        # stored without a background (a state restored from a store) is given the new article's
+        story_size = np.bincount(self.article_story, minlength=len(self.story_ids)).astype(np.float64)
+        known = ~np.isnan(self.background)
+        known_sum = np.bincount(self.article_story[known], self.background[known], minlength=len(self.story_ids))
+        known_count = np.bincount(self.article_story[known], minlength=len(self.story_ids))
+        member_backgrounds = known_sum[story_rows] + (story_size - known_count)[story_rows] * background[article_rows]
+        weights = sums - 0.5 * (story_size[story_rows] * background[article_rows] + member_backgrounds)
+        keep = weights > 0
+        story_rows, article_rows, weights = story_rows[keep], article_rows[keep], weights[keep]
         candidates = np.unique(story_rows)
         node = np.searchsorted(candidates, story_rows) + n
         sizes = [1] * n + np.bincount(self.article_story, minlength=len(self.story_ids))[candidates].tolist()
@@ -126,14 +143,24 @@ class StoryTracker:
         mapped = labels[:n].copy()
         for position, row in enumerate(candidates.tolist()):
             mapped[labels[:n] == labels[n + position]] = -(row + 1)
-        return mapped
+        return mapped, background
 
     def _story_candidates(
         self, vectors: sparse.csr_matrix, days: npt.NDArray[np.float64], total: int
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Return (story row, new article row, sum of cosines to the story's articles) for likely pairs."""
+    ) -> tuple[
+        npt.NDArray[np.int64],
+        npt.NDArray[np.int64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.float64],
+        npt.NDArray[np.int64],
+    ]:
+        """Return (story row, new article row, sum of cosines to the story's articles) for likely pairs, and
+        each new article's lowest cosine to its stored candidates (inf for none) and their number."""
+        lowest = np.full(vectors.shape[0], np.inf)
+        found = np.zeros(vectors.shape[0], dtype=np.int64)
         if not self.story_ids:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+            empty = np.empty(0, dtype=np.int64)
+            return empty, empty, np.empty(0, dtype=np.float64), lowest, found
         queries = top_terms(distinctive_index(vectors, self.config.max_postings, df=self.df), QUERY_TERMS)
         # Only the stored articles sharing a query term can be matched: weigh and index those, not the corpus.
         matched = self._rows_with(np.unique(queries.indices))
@@ -143,12 +170,15 @@ class StoryTracker:
         for start in range(0, vectors.shape[0], CHUNK_ROWS):
             partial = sparse.csr_matrix(queries[start : start + CHUNK_ROWS] @ index_t)
             rows, cols = top_k_rows(partial, self.config.neighbours)
+            cosines = np.asarray(vectors[rows + start].multiply(old[cols]).sum(axis=1), dtype=np.float64).ravel()
+            np.minimum.at(lowest, rows + start, cosines)
+            found += np.bincount(rows + start, minlength=len(found))
             pairs_new.append(rows + start)
             pairs_story.append(self.article_story[matched[cols]])
         key = np.unique(np.concatenate(pairs_story) * vectors.shape[0] + np.concatenate(pairs_new))
         story_rows, article_rows = key // vectors.shape[0], key % vectors.shape[0]
         if not len(key):
-            return story_rows, article_rows, np.empty(0, dtype=np.float64)
+            return story_rows, article_rows, np.empty(0, dtype=np.float64), lowest, found
         stories = np.unique(story_rows)
         members = np.isin(self.article_story, stories)
         member_rows = np.flatnonzero(members)
@@ -171,7 +201,7 @@ class StoryTracker:
         np.fmax.at(last, self.article_story, story_days)
         day = days[article_rows]
         keep &= ~((day < first[story_rows] - gap) | (day > last[story_rows] + gap))  # NaN: never too far
-        return story_rows[keep], article_rows[keep], exact[keep].astype(np.float64)
+        return story_rows[keep], article_rows[keep], exact[keep].astype(np.float64), lowest, found
 
     def _rows_with(self, columns: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
         """Return the stored rows holding any of `columns` (ascending), one pass over the stored counts."""
@@ -187,6 +217,7 @@ class StoryTracker:
         ordered: list[Article],
         counts: sparse.csr_matrix,
         days: npt.NDArray[np.float64],
+        background: npt.NDArray[np.float64],
         labels: npt.NDArray[np.int64],
     ) -> list[StoryAssignment]:
         groups: dict[int, list[int]] = {}
@@ -208,6 +239,7 @@ class StoryTracker:
         self.article_ids.extend(article.id for article in ordered)
         self.article_story = np.concatenate([self.article_story, rows])
         self.days = np.concatenate([self.days, days])
+        self.background = np.concatenate([self.background, background])
         return assignments
 
     def to_bytes(self) -> bytes:
@@ -225,6 +257,7 @@ class StoryTracker:
             article_ids=np.array(self.article_ids, dtype=str),
             article_story=self.article_story,
             days=self.days,
+            background=self.background,
             story_ids=np.array(self.story_ids, dtype=str),
             copy_ids=np.array(copy_ids, dtype=str),
             copy_story=np.array([story_index[self.story_of[key]] for key in copy_ids], dtype=np.int64),
@@ -242,14 +275,18 @@ class StoryTracker:
         days: npt.NDArray[np.float64],
         story_ids: list[str],
         copies: dict[str, str],
+        background: npt.NDArray[np.float64] | None = None,
     ) -> StoryTracker:
-        """Rebuild a tracker from its parts (how a store restores it)."""
+        """Rebuild a tracker from its parts (how a store restores it); no `background`: unknown (NaN) for all."""
         tracker = cls(config=config)
         tracker.counts = sparse.csr_matrix(counts, dtype=np.float32)
         tracker.df = np.bincount(tracker.counts.indices, minlength=N_FEATURES).astype(np.int64)
         tracker.article_ids = list(article_ids)
         tracker.article_story = np.asarray(article_story, dtype=np.int64)
         tracker.days = np.asarray(days, dtype=np.float64)
+        tracker.background = (
+            np.full(len(article_ids), np.nan) if background is None else np.asarray(background, dtype=np.float64)
+        )
         tracker.story_ids = list(story_ids)
         tracker.story_of = {
             key: story_ids[row] for key, row in zip(article_ids, tracker.article_story.tolist(), strict=True)
@@ -285,6 +322,7 @@ class StoryTracker:
                 days=saved["days"],
                 story_ids=story_ids,
                 copies=copies,
+                background=saved["background"] if "background" in saved.files else None,
             )
         except (OSError, ValueError, KeyError) as error:
             raise StoreError(f"{where}: not a saved story tracker ({error})") from error

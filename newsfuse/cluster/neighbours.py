@@ -142,3 +142,44 @@ def mutual_edges(edges: Edges, n: int, k: int = MUTUAL_NEIGHBOURS, relative: flo
     count = len(edges)
     flags: npt.NDArray[np.bool_] = near[:count] & near[count:]
     return flags
+
+
+def backgrounds(
+    edges: Edges,
+    n: int,
+    k: int,
+    *,
+    others: npt.NDArray[np.float64] | None = None,
+    other_counts: npt.NDArray[np.int64] | None = None,
+) -> npt.NDArray[np.float64]:
+    """Return each node's background: its lowest candidate similarity when it has `k` candidates or more, else 0.
+
+    A node's candidates are its nearest articles, its story-mates among them; the least similar one is the
+    estimate of how alike it is to articles of other stories that its story-mates contaminate least. A node
+    with fewer than `k` candidates shares no distinctive term with any other article: its background is 0.
+    `others` (inf for none) and `other_counts` hold each node's lowest similarity to, and number of,
+    candidates outside `edges`.
+    """
+    lowest = np.full(n, np.inf) if others is None else others.copy()
+    similarity = edges.similarity.astype(np.float64)
+    np.minimum.at(lowest, edges.left, similarity)
+    np.minimum.at(lowest, edges.right, similarity)
+    count = np.bincount(edges.left, minlength=n) + np.bincount(edges.right, minlength=n)
+    if other_counts is not None:
+        count = count + other_counts
+    background: npt.NDArray[np.float64] = np.where(count >= k, lowest, 0.0)
+    return background
+
+
+def above_background(edges: Edges, background: npt.NDArray[np.float64]) -> Edges:
+    """Return the edges scored by how much their cosine exceeds the mean of their two ends' backgrounds.
+
+    An article in a crowded region of the corpus (a topic with many stories: budget fights, ratings, the
+    weather) is somewhat similar to every candidate; one in a quiet region only to its story-mates. The same
+    cosine means more in the second case (the hubness of nearest neighbours in high dimensions, Radovanovic
+    et al. 2010; Conneau et al. 2018 correct it the same way, CSLS, with a mean over neighbours instead of
+    the lowest). Edges that do not exceed the background are dropped.
+    """
+    score = edges.similarity - 0.5 * (background[edges.left] + background[edges.right])
+    keep = score > 0
+    return Edges(edges.left[keep], edges.right[keep], score[keep].astype(np.float32))
