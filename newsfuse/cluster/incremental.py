@@ -61,7 +61,6 @@ class StoryTracker:
         self.article_ids: list[str] = []
         self.article_story = np.zeros(0, dtype=np.int64)  # row of `story_ids` for each clustered article
         self.days = np.zeros(0, dtype=np.float64)
-        self.background = np.zeros(0, dtype=np.float64)  # neighbours.backgrounds when clustered; NaN: unknown
         self.story_ids: list[str] = []
         self.story_of: dict[str, str] = {}  # every article id seen (copies too) -> story id
 
@@ -90,8 +89,8 @@ class StoryTracker:
         total = self.n_docs + len(ordered)
         vectors = weigh(new_counts, self.df, total)
         days = day_numbers(ordered)
-        labels, background = self._link(vectors, days, total)
-        assignments = self._apply(ordered, new_counts, days, background, labels)
+        labels = self._link(vectors, days, total)
+        assignments = self._apply(ordered, new_counts, days, labels)
         by_id = {assignment.article_id: assignment for assignment in assignments}
         return [by_id[articles[i].id] for i in fresh.values()]
 
@@ -104,10 +103,8 @@ class StoryTracker:
                 assignments.append(StoryAssignment(copy_id, self.story_of[kept_id], False))
         return assignments
 
-    def _link(
-        self, vectors: sparse.csr_matrix, days: npt.NDArray[np.float64], total: int
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Label each new article (>= 0 a new group, a node index; < 0 the story row -(label + 1)); give its background."""
+    def _link(self, vectors: sparse.csr_matrix, days: npt.NDArray[np.float64], total: int) -> npt.NDArray[np.int64]:
+        """Label each new article: >= 0 a new group (a node index), < 0 the story row -(label + 1)."""
         n = vectors.shape[0]
         config = self.config
         edges = drop_far_apart(
@@ -117,14 +114,10 @@ class StoryTracker:
         story_rows, article_rows, sums, lowest, found = self._story_candidates(vectors, days, total)
         background = backgrounds(edges, n, config.neighbours, others=lowest, other_counts=found)
         edges = above_background(edges, background)
-        # a story's linkage sums, over its members m, cos(a, m) - (background[a] + background[m]) / 2; a member
-        # stored without a background (a state restored from a store) is given the new article's
+        # a story's linkage sums cos(a, m) - background[a] over its members m: a stored article's own background
+        # is not kept (a state restored from a store would lack it), the new article's stands for it
         story_size = np.bincount(self.article_story, minlength=len(self.story_ids)).astype(np.float64)
-        known = ~np.isnan(self.background)
-        known_sum = np.bincount(self.article_story[known], self.background[known], minlength=len(self.story_ids))
-        known_count = np.bincount(self.article_story[known], minlength=len(self.story_ids))
-        member_backgrounds = known_sum[story_rows] + (story_size - known_count)[story_rows] * background[article_rows]
-        weights = sums - 0.5 * (story_size[story_rows] * background[article_rows] + member_backgrounds)
+        weights = sums - story_size[story_rows] * background[article_rows]
         keep = weights > 0
         story_rows, article_rows, weights = story_rows[keep], article_rows[keep], weights[keep]
         candidates = np.unique(story_rows)
@@ -143,7 +136,7 @@ class StoryTracker:
         mapped = labels[:n].copy()
         for position, row in enumerate(candidates.tolist()):
             mapped[labels[:n] == labels[n + position]] = -(row + 1)
-        return mapped, background
+        return mapped
 
     def _story_candidates(
         self, vectors: sparse.csr_matrix, days: npt.NDArray[np.float64], total: int
@@ -217,7 +210,6 @@ class StoryTracker:
         ordered: list[Article],
         counts: sparse.csr_matrix,
         days: npt.NDArray[np.float64],
-        background: npt.NDArray[np.float64],
         labels: npt.NDArray[np.int64],
     ) -> list[StoryAssignment]:
         groups: dict[int, list[int]] = {}
@@ -239,7 +231,6 @@ class StoryTracker:
         self.article_ids.extend(article.id for article in ordered)
         self.article_story = np.concatenate([self.article_story, rows])
         self.days = np.concatenate([self.days, days])
-        self.background = np.concatenate([self.background, background])
         return assignments
 
     def to_bytes(self) -> bytes:
@@ -257,7 +248,6 @@ class StoryTracker:
             article_ids=np.array(self.article_ids, dtype=str),
             article_story=self.article_story,
             days=self.days,
-            background=self.background,
             story_ids=np.array(self.story_ids, dtype=str),
             copy_ids=np.array(copy_ids, dtype=str),
             copy_story=np.array([story_index[self.story_of[key]] for key in copy_ids], dtype=np.int64),
@@ -275,18 +265,14 @@ class StoryTracker:
         days: npt.NDArray[np.float64],
         story_ids: list[str],
         copies: dict[str, str],
-        background: npt.NDArray[np.float64] | None = None,
     ) -> StoryTracker:
-        """Rebuild a tracker from its parts (how a store restores it); no `background`: unknown (NaN) for all."""
+        """Rebuild a tracker from its parts (how a store restores it)."""
         tracker = cls(config=config)
         tracker.counts = sparse.csr_matrix(counts, dtype=np.float32)
         tracker.df = np.bincount(tracker.counts.indices, minlength=N_FEATURES).astype(np.int64)
         tracker.article_ids = list(article_ids)
         tracker.article_story = np.asarray(article_story, dtype=np.int64)
         tracker.days = np.asarray(days, dtype=np.float64)
-        tracker.background = (
-            np.full(len(article_ids), np.nan) if background is None else np.asarray(background, dtype=np.float64)
-        )
         tracker.story_ids = list(story_ids)
         tracker.story_of = {
             key: story_ids[row] for key, row in zip(article_ids, tracker.article_story.tolist(), strict=True)
@@ -322,7 +308,6 @@ class StoryTracker:
                 days=saved["days"],
                 story_ids=story_ids,
                 copies=copies,
-                background=saved["background"] if "background" in saved.files else None,
             )
         except (OSError, ValueError, KeyError) as error:
             raise StoreError(f"{where}: not a saved story tracker ({error})") from error
