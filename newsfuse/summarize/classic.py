@@ -8,6 +8,7 @@ cited to every article that reports them (cite.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -19,7 +20,8 @@ from newsfuse.summarize.cite import cite, key_terms
 from newsfuse.summarize.facts import Matches, match_sentences
 from newsfuse.summarize.order import order_sentences
 from newsfuse.summarize.score import concept_weights
-from newsfuse.summarize.select import select_sentences
+from newsfuse.summarize.select import clip_to_fill, select_sentences
+from newsfuse.summarize.trim import trim_candidates
 
 LEAD_ARTICLES = 5.0
 # Two matching sentences this alike say the same thing whatever names they add; set on the summit
@@ -80,12 +82,19 @@ def summarize_classic(articles: Sequence[Article], config: SummaryConfig) -> Sum
 def summarize_candidates(candidates: Candidates, matches: Matches, config: SummaryConfig) -> Summary:
     """The classic engine on sentences already prepared and matched (the comparison prepares them too)."""
     weights = concept_weights(candidates)
-    chosen = select_sentences(
-        candidates, weights, _prior(candidates, weights), config, _redundancy(candidates, matches)
-    )
-    rows = order_sentences(candidates, chosen)
+    prior = _prior(candidates, weights)
+    redundant = _redundancy(candidates, matches)
+    # what the summary shows: sentences without their asides, and the room left filled by leading clauses
+    shown = trim_candidates(candidates)
+    chosen = select_sentences(shown, weights, prior, config, redundant)
+    clipped = clip_to_fill(shown, chosen, weights, config, redundant)
+    if clipped is not None:
+        row, text = clipped
+        chosen.append(row)
+        shown = replace(shown, texts=(*shown.texts[:row], text, *shown.texts[row + 1 :]))
+    rows = order_sentences(shown, chosen)
     return Summary(
-        sentences=cite(candidates, matches, rows),
+        sentences=cite(shown, matches, rows),
         articles=candidates.articles,
         engine="classic",
         max_words=config.max_words,

@@ -9,11 +9,14 @@ selection is linear in the number of (sentence, concept) entries times the sente
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import scipy.sparse as sp
 
 from newsfuse.config import SummaryConfig
 from newsfuse.summarize.candidates import Candidates, opens_unclosed_quote
+from newsfuse.summarize.trim import CLIP_MIN_WORDS, clip_sentence
 
 # Exponent on length in the gain per cost (Lin and Bilmes 2011 use 0.3); tuned with score.py's
 # constants on multinews-fulltext-sample.
@@ -23,6 +26,8 @@ LENGTH_EXPONENT = 0.8
 DANGLING_PENALTY = 0.5
 # Sentences shorter than this are headlines, labels or fragments: never used, even to fill a budget.
 FALLBACK_MIN_WORDS = 5
+# How many of the best sentences left out are tried for leading clauses that fill the room.
+CLIP_TRIES = 5
 _DANGLING_OPENERS = frozenset(
     ["he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its", "but", "and", "also"]
 )
@@ -76,3 +81,46 @@ def select_sentences(
             if redundant is not None:
                 blocked[redundant.indices[redundant.indptr[best] : redundant.indptr[best + 1]]] = True
     return chosen
+
+
+def clip_to_fill(
+    candidates: Candidates,
+    chosen: Sequence[int],
+    weights: np.ndarray,
+    config: SummaryConfig,
+    redundant: sp.csr_matrix | None = None,
+) -> tuple[int, str] | None:
+    """The sentence that best fills the room the whole sentences left, clipped to fit (row, text).
+
+    A summary of whole sentences stops short of its budget when nothing left fits (on short inputs
+    ~15 words of ~260); the leading clauses of the best sentence that did not fit fill the room,
+    marked elided (`trim.clip_sentence`). None when there is no room or no clause fits.
+    """
+    if config.max_words is None or (config.max_sentences is not None and len(chosen) >= config.max_sentences):
+        return None
+    room = config.max_words - int(candidates.n_words[list(chosen)].sum())
+    if room < CLIP_MIN_WORDS:
+        return None
+    binary = candidates.terms.counts.copy().tocsr()
+    binary.data[:] = 1.0
+    uncovered = weights.copy()
+    blocked = np.zeros(len(candidates.sentences), dtype=bool)
+    for row in chosen:
+        uncovered[binary.indices[binary.indptr[row] : binary.indptr[row + 1]]] = 0.0
+        blocked[row] = True
+        if redundant is not None:
+            blocked[redundant.indices[redundant.indptr[row] : redundant.indptr[row + 1]]] = True
+    quote_pieces = np.array([opens_unclosed_quote(text) for text in candidates.texts], dtype=bool)
+    pool = (candidates.eligible | (candidates.n_words >= FALLBACK_MIN_WORDS)) & ~quote_pieces & ~blocked
+    gain = binary @ uncovered
+    best: tuple[float, int, str] | None = None
+    for row in np.argsort(-np.where(pool, gain, -np.inf), kind="stable")[:CLIP_TRIES].tolist():
+        if not pool[row] or gain[row] <= 0:
+            break
+        clipped = clip_sentence(candidates.texts[row], room)
+        if clipped is not None:
+            # the clause kept is worth its share of the sentence's gain
+            value = float(gain[row]) * len(clipped.split()) / max(int(candidates.n_words[row]), 1)
+            if best is None or value > best[0]:
+                best = (value, row, clipped)
+    return None if best is None else (best[1], best[2])

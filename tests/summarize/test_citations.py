@@ -169,7 +169,21 @@ def _origin_matches(sentence: SummarySentence, article: Article) -> bool:
         return True
     dateline = find_dateline(span)  # a dateline opening the article is taken off the summary sentence
     rest = span[dateline.length :] if dateline else span
-    return sentence.text == rest[:1].upper() + rest[1:]
+    return sentence.text == rest[:1].upper() + rest[1:] or _elided_from(sentence.text, span)
+
+
+def _elided_from(text: str, source: str) -> bool:
+    """True when `text` is `source` with asides taken out or its end clipped ("…"): its words, in order."""
+    source_words = [word.casefold().strip(".,;:!?") for word in source.split()]
+    at = 0
+    for word in text.removesuffix("…").split():
+        wanted = word.casefold().strip(".,;:!?")
+        while at < len(source_words) and source_words[at] != wanted:
+            at += 1
+        if at == len(source_words):
+            return False
+        at += 1
+    return bool(text.strip())
 
 
 @given(_ARTICLES, st.integers(min_value=10, max_value=150))
