@@ -110,13 +110,16 @@ def clip_to_fill(
         blocked[row] = True
         if redundant is not None:
             blocked[redundant.indices[redundant.indptr[row] : redundant.indptr[row + 1]]] = True
-    quote_pieces = np.array([opens_unclosed_quote(text) for text in candidates.texts], dtype=bool)
-    pool = (candidates.eligible | (candidates.n_words >= FALLBACK_MIN_WORDS)) & ~quote_pieces & ~blocked
+    pool = (candidates.eligible | (candidates.n_words >= FALLBACK_MIN_WORDS)) & ~blocked
     gain = binary @ uncovered
     best: tuple[float, int, str] | None = None
-    for row in np.argsort(-np.where(pool, gain, -np.inf), kind="stable")[:CLIP_TRIES].tolist():
-        if not pool[row] or gain[row] <= 0:
+    tried = 0
+    for row in np.argsort(-np.where(pool, gain, -np.inf), kind="stable").tolist():
+        if tried == CLIP_TRIES or not pool[row] or gain[row] <= 0:
             break
+        if opens_unclosed_quote(candidates.texts[row]):  # never a piece of a quotation
+            continue
+        tried += 1
         clipped = clip_sentence(candidates.texts[row], room)
         if clipped is not None:
             # the clause kept is worth its share of the sentence's gain
