@@ -41,6 +41,12 @@ def key_terms(sentence: str) -> frozenset[str]:
     return frozenset(key.removesuffix("'s") for key in keys)
 
 
+def _vocabulary(text: str) -> frozenset[str]:
+    """An article's words, each also without its "'s" (key terms never end in "'s")."""
+    found = set(words(text))
+    return frozenset(found.union([word[:-2] for word in found if word.endswith("'s")]))
+
+
 def _shares_content(summary_stems: set[str], evidence: str) -> bool:
     shared = summary_stems & set(content_stems(evidence))
     return len(shared) >= EVIDENCE_MIN_SHARED and len(shared) >= EVIDENCE_MIN_SHARE * len(summary_stems)
@@ -68,12 +74,11 @@ def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[Sum
 
     def vocabulary(article: int) -> frozenset[str]:
         if article not in vocabularies:
-            text = candidates.articles[article].text
-            vocabularies[article] = frozenset(word.removesuffix("'s") for word in words(text))
+            vocabularies[article] = _vocabulary(candidates.articles[article].text)
         return vocabularies[article]
 
-    # every chosen sentence against every sentence in one product
-    similarities = (candidates.vectors[rows] @ candidates.vectors.T).toarray() if rows else np.zeros((0, 0))
+    # every chosen sentence against every sentence: rows of the product matching already computed
+    similarities = matches.similarity[rows].toarray() if rows else np.zeros((0, 0))
     cited = []
     for row, similarity in zip(rows, similarities, strict=True):
         own = int(candidates.article[row])

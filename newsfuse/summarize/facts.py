@@ -18,7 +18,7 @@ import scipy.sparse as sp
 
 from newsfuse.model import Fact
 from newsfuse.summarize.candidates import Candidates
-from newsfuse.text.similarity import cosine_pairs
+from newsfuse.text.similarity import cosines, pairs_above
 
 # Cosine of sublinear TF-IDF over stems and bigrams at which two news sentences report the same
 # thing: set on the summit example (paraphrases of the 90-minute meeting score 0.25-0.45, sentences
@@ -28,9 +28,13 @@ MATCH_THRESHOLD = 0.18
 
 @dataclass(frozen=True, slots=True)
 class Matches:
-    """`best[i]` maps each other article (by position) to (sentence row, similarity) of its best match."""
+    """`best[i]` maps each other article (by position) to (sentence row, similarity) of its best match.
+
+    `similarity` holds the cosine of every two sentences (`text.similarity.cosines`), which citing reuses.
+    """
 
     best: tuple[dict[int, tuple[int, float]], ...]
+    similarity: sp.csr_matrix
 
     def support(self, row: int, own_article: int) -> frozenset[int]:
         """Positions of the articles that report sentence `row`, its own included."""
@@ -42,8 +46,9 @@ def match_sentences(candidates: Candidates, threshold: float = MATCH_THRESHOLD) 
     n = len(candidates.sentences)
     best: list[dict[int, tuple[int, float]]] = [{} for _ in range(n)]
     if n == 0:
-        return Matches(())
-    pairs = cosine_pairs(candidates.vectors, threshold)
+        return Matches((), sp.csr_matrix((0, 0)))
+    every_pair = cosines(candidates.vectors)
+    pairs = pairs_above(every_pair, threshold)
     article = candidates.article
     for i, j, similarity in zip(pairs.row, pairs.col, pairs.data, strict=True):
         other = int(article[j])
@@ -52,7 +57,7 @@ def match_sentences(candidates: Candidates, threshold: float = MATCH_THRESHOLD) 
         current = best[i].get(other)
         if current is None or similarity > current[1]:
             best[i][other] = (int(j), float(similarity))
-    return Matches(tuple(best))
+    return Matches(tuple(best), every_pair)
 
 
 def group_facts(candidates: Candidates, matches: Matches) -> tuple[Fact, ...]:

@@ -115,8 +115,13 @@ def term_matrix(texts: Sequence[str]) -> TermMatrix:
     return TermMatrix(counts, columns, tuple(stems))
 
 
-def cosine_pairs(vectors: sp.csr_matrix, threshold: float) -> sp.coo_matrix:
-    """Pairs of rows whose cosine is at least `threshold` (rows must be L2-normalised)."""
-    product = sp.coo_matrix(vectors @ vectors.T)
+def cosines(vectors: sp.csr_matrix) -> sp.csr_matrix:
+    """The cosine of every two rows (rows must be L2-normalised); pairs with no term in common are left out."""
+    return sp.csr_matrix(vectors @ vectors.T)
+
+
+def pairs_above(similarity: sp.csr_matrix, threshold: float) -> sp.coo_matrix:
+    """The pairs of `similarity` at or above `threshold`."""
+    product = sp.coo_matrix(similarity)
     keep = product.data >= threshold
     return sp.coo_matrix((product.data[keep], (product.row[keep], product.col[keep])), shape=product.shape)
