@@ -77,20 +77,30 @@ _STAY_UP_TO_DATE = re.compile(
     r"^(?:stay|keep) (?:up to date|up-to-date|informed|connected) with (?P<outlet>.+?)\s*$", re.I
 )
 _SECTION_MAX_WORDS = 3
-# Every rule below matches a line of more than five words only through one of these words or marks
-# (a new rule must add its own here); longer lines without any are kept without further checks.
+# Every rule below matches a line of more than five words only through what it starts with, or through one of
+# the phrases and marks it must contain somewhere (a new rule must add its own here); longer lines with none of
+# them are kept without further checks. Most rules are anchored at the line's start, so a plain sentence that
+# merely uses "like", "follow" or "source" skips them all.
 _FAST_PATH_WORDS = 5
-_JUNK_WORDS = (
-    "newsletter", "sign up", "subscri", "register", "click", "tap here", "download", "get the app", "read more",
-    "related", "advertis", "sponsored", "recommended", "most read", "more from", "join", "follow", "like",
-    "breaking news", "latest news", "top stories", "copyright", "©", "rights reserved", "photo", "picture",
-    "image", "video", "credit", "source", "file", "getty", "epa-efe", "stay", "keep", "reporting", "writing", "|",
+_JUNK_STARTS = (
+    "(", "-", "–", "—", "reporting", "additional reporting", "writing", "stay ", "keep ", "sign up", "subscribe",
+    "register", "click here", "tap here", "download", "get the app", "read more", "related", "advertisement",
+    "sponsored", "recommended", "most read", "more from", "join ", "follow ", "like ", "copyright", "©",
 )  # fmt: skip
+_JUNK_PHRASES = (
+    "newsletter", "breaking news", "the latest news", "top stories", "rights reserved", "(file", "in this file",
+    "in this photo", "in this picture", "in this image", "getty", "ap photo/", "epa-efe", "|",
+)  # fmt: skip
+_CREDIT_WORDS = ("PHOTO", "PICTURE", "IMAGE", "VIDEO", "Photo", "Picture", "Image", "Credit", "Source")  # cased
 
 
 def _maybe_junk(line: str) -> bool:
     lowered = line.lower()
-    return lowered[:1] in "(-–—" or any(word in lowered for word in _JUNK_WORDS)
+    return (
+        lowered.startswith(_JUNK_STARTS)
+        or any(phrase in lowered for phrase in _JUNK_PHRASES)
+        or any(word in line for word in _CREDIT_WORDS)
+    )
 
 
 _TERMINAL = re.compile(r"""[.!?:;,]["'”’)]?$""")
@@ -134,6 +144,10 @@ def judge_line(line: str) -> LineVerdict:
     """Judge one stripped, non-empty line on its own."""
     if len(line.split(maxsplit=_FAST_PATH_WORDS)) > _FAST_PATH_WORDS and not _maybe_junk(line):
         return KEEP  # most lines are plain sentences: skip the rules that cannot match them
+    return _judge_by_rules(line)
+
+
+def _judge_by_rules(line: str) -> LineVerdict:
     signoff = _SIGNOFF.match(line)
     if signoff:
         return LineVerdict(DropReason.SIGNOFF, signoff.group("outlet") or signoff.group("wire"))
