@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsfuse.clean.rules import KEEP, LineVerdict, is_video_label, judge_line, strip_notices
+from newsfuse.clean.rules import KEEP, LineVerdict, is_video_label, judge_line, lines_with_notices, strip_notices
 from newsfuse.model import Article, Cleaned, DroppedLine, DropReason
 from newsfuse.text.datelines import find_dateline, outlet_name
 
@@ -62,13 +62,14 @@ def clean_article(article: Article) -> Cleaned:
     """Return the article with junk lines removed (same id), and what was removed and why."""
     lines = article.text.split("\n")
     verdicts = _verdicts(lines, article.title)
+    noticed = lines_with_notices(article.text)
     kept: list[str] = []
     dropped: list[DroppedLine] = []
-    for line, verdict in zip(lines, verdicts, strict=True):
+    for number, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
         if verdict.reason is not None:
             dropped.append(DroppedLine(article.id, line.strip(), verdict.reason))
             continue
-        rest, notices = strip_notices(line.rstrip())
+        rest, notices = strip_notices(line.rstrip()) if number in noticed else (line.rstrip(), ())
         dropped.extend(DroppedLine(article.id, notice.strip(), DropReason.NOTICE) for notice in notices)
         if rest.strip() or not line.strip():
             kept.append(rest)

@@ -235,6 +235,19 @@ _NOTICE_WORDS = (
 )  # fmt: skip
 
 
+def lines_with_notices(text: str) -> frozenset[int]:
+    """The numbers of the lines of `text` (split at newlines) that hold a notice word: the only lines that
+    `strip_notices` can change. A search a word over the whole text costs less than one a word a line."""
+    lowered = text.lower()
+    found: set[int] = set()
+    for word in _NOTICE_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            found.add(lowered.count("\n", 0, at))
+            at = lowered.find(word, at + 1)
+    return frozenset(found)
+
+
 def strip_notices(line: str) -> tuple[str, tuple[str, ...]]:
     """Return the line without its site notices, and the notices removed (in order)."""
     lowered = line.lower()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,8 +23,13 @@ MAX_WORDS = 45
 # Under this share of capitals among letters an article was lower-cased (news prose has ~3-5%).
 LOWERCASED_CAPITALS = 0.02
 LOWERCASED_SAMPLE = 2000
-_ENDS_LIKE_SENTENCE = re.compile(r"""[.!?]["'”’)\]]*$""")
+# a sentence ends in ".", "!" or "?", maybe followed by closing quotes and brackets
+_SENTENCE_ENDS = (".", "!", "?")
+_CLOSING_MARKS = "\"'”’)]"
 _STARTS_LIKE_SENTENCE = re.compile(r"""^["'“‘(]?[A-Z0-9]""")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +71,18 @@ def balanced_quotes(text: str) -> bool:
 def is_lowercased(text: str) -> bool:
     """True for text whose capitals were taken out (Multi-News' release): no sentence starts to check."""
     sample = text[:LOWERCASED_SAMPLE]  # a corpus is lower-cased throughout: its opening tells
-    letters = sum(map(str.isalpha, sample))
-    return letters > 0 and sum(map(str.isupper, sample)) / letters < LOWERCASED_CAPITALS
+    # ASCII letters counted in C (bytes.translate deletes them); the few other characters one by one
+    ascii_part = sample.encode("ascii", "ignore")
+    others = _NON_ASCII.findall(sample)
+    letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS)) + sum(map(str.isalpha, others))
+    capitals = len(ascii_part) - len(ascii_part.translate(None, _ASCII_CAPITALS)) + sum(map(str.isupper, others))
+    return letters > 0 and capitals / letters < LOWERCASED_CAPITALS
 
 
 def _eligible(text: str, n: int, lowercased: bool) -> bool:
     return (
         MIN_WORDS <= n <= MAX_WORDS
-        and bool(_ENDS_LIKE_SENTENCE.search(text))
+        and text.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS)
         and (lowercased or bool(_STARTS_LIKE_SENTENCE.match(text)))
         and balanced_quotes(text)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.clean.rules import KEEP, _judge_by_rules, judge_line
+from newsfuse.clean.rules import KEEP, _judge_by_rules, judge_line, lines_with_notices, strip_notices
 
 # plain words of a report: the shortcut must catch a junk line by how it opens and closes
 _WORDS = st.sampled_from(
@@ -33,3 +33,19 @@ def test_rules_long_lines_kept_by_the_shortcut_pass_every_rule(start: str, words
     line = " ".join([start, *words, end]).strip()
     if judge_line(line) is KEEP:
         assert _judge_by_rules(line) is KEEP
+
+
+_NOTICE_PARTS = st.sampled_from(
+    ["Kim met Trump.", "We use cookies.", "Please enable JavaScript to watch this video", "Learn more",
+     "Add this Tweet to your website", "Wayback Machine", "crawl data", "Thank you for subscribing!", "\n", "\n\n",
+     "coo\u212aie", "İ", "Σ", "Try again later.", "Already have an account?", " ", "Close"]
+)  # fmt: skip
+
+
+@given(st.lists(_NOTICE_PARTS, max_size=20))
+def test_rules_lines_without_a_notice_word_are_left_alone(parts: list[str]) -> None:
+    text = " ".join(parts)
+    flagged = lines_with_notices(text)
+    for number, line in enumerate(text.split("\n")):
+        if number not in flagged:
+            assert strip_notices(line.rstrip()) == (line.rstrip(), ())
