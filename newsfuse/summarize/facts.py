@@ -50,13 +50,12 @@ def match_sentences(candidates: Candidates, threshold: float = MATCH_THRESHOLD) 
     every_pair = cosines(candidates.vectors)
     pairs = pairs_above(every_pair, threshold)
     article = candidates.article
-    for i, j, similarity in zip(pairs.row, pairs.col, pairs.data, strict=True):
-        other = int(article[j])
-        if other == article[i]:
-            continue
+    across = article[pairs.row] != article[pairs.col]  # pairs within one article never match
+    rows, cols, values = pairs.row[across].tolist(), pairs.col[across].tolist(), pairs.data[across].tolist()
+    for i, j, other, similarity in zip(rows, cols, article[cols].tolist(), values, strict=True):
         current = best[i].get(other)
         if current is None or similarity > current[1]:
-            best[i][other] = (int(j), float(similarity))
+            best[i][other] = (j, similarity)
     return Matches(tuple(best), every_pair)
 
 

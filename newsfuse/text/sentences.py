@@ -84,8 +84,9 @@ def _joins_previous(previous: str, current: str) -> bool:
         return True
     if current[0].islower():
         return True
-    first_word = current.split(maxsplit=1)[0]
-    return bool(_INITIALISM_END.search(previous)) and first_word in _AFTER_INITIALISM
+    if not (previous.endswith(".") and previous[-3:-2] == "."):  # cannot end in an initialism ("U.S.")
+        return False
+    return current.split(maxsplit=1)[0] in _AFTER_INITIALISM and bool(_INITIALISM_END.search(previous))
 
 
 def _line_spans(text: str) -> Iterator[tuple[int, int, int]]:
@@ -134,7 +135,8 @@ def split_sentences(text: str, article_id: str = "") -> tuple[Sentence, ...]:
         line = text[line_start:line_end]
         first = bisect.bisect_right(boundaries, line_start)
         last = bisect.bisect_left(boundaries, line_end)
-        for start, end in _pieces(line, [b - line_start for b in boundaries[first:last]]):
+        pieces = _pieces(line, [b - line_start for b in boundaries[first:last]]) if last > first else [(0, len(line))]
+        for start, end in pieces:
             piece = line[start:end]
             stripped = piece.strip()
             if not stripped:

@@ -43,6 +43,8 @@ class TermMatrix:
 
     def columns_of(self, texts: Sequence[str]) -> np.ndarray:
         """The columns of this matrix that hold a term of `texts` (terms as `term_matrix` finds them)."""
+        if not texts:
+            return np.zeros(0, dtype=np.int64)
         index = {stem: i for i, stem in enumerate(self.stems)}
         n = max(len(self.stems), 1)
         wanted: list[int] = []
