@@ -19,7 +19,9 @@ def _normalized(line: str) -> str:
 def _verdicts(lines: list[str], title: str | None) -> list[LineVerdict]:
     """Judge every line, using its neighbours for repeats and for captions under a video label."""
     verdicts: list[LineVerdict] = []
+    # the last kept line, normalized only when a line could repeat it (their first letters agree)
     previous_kept = _normalized(title) if title else ""
+    previous_line: str | None = None
     after_video_label = False
     for line in lines:
         stripped = line.strip()
@@ -28,18 +30,23 @@ def _verdicts(lines: list[str], title: str | None) -> list[LineVerdict]:
             after_video_label = False  # a blank line ends the video block
             continue
         verdict = judge_line(stripped)
-        if verdict.reason is None and _normalized(stripped) == previous_kept:
-            verdict = LineVerdict(
-                DropReason.TITLE if _normalized(stripped) == _normalized(title or "") else DropReason.REPEAT
-            )
-        elif verdict.reason is None and after_video_label:
+        if verdict.reason is None:
+            first = previous_kept[:1] if previous_line is None else previous_line[:1].lower()[:1]
+            if stripped[:1].lower()[:1] == first:
+                if previous_line is not None:
+                    previous_kept, previous_line = _normalized(previous_line), None
+                if _normalized(stripped) == previous_kept:
+                    verdict = LineVerdict(
+                        DropReason.TITLE if _normalized(stripped) == _normalized(title or "") else DropReason.REPEAT
+                    )
+        if verdict.reason is None and after_video_label:
             # the line straight under a player label is the video's description, not the report
             verdict = LineVerdict(DropReason.CAPTION)
             after_video_label = False
         if verdict.reason is DropReason.CAPTION and is_video_label(stripped):
             after_video_label = True
         if verdict.reason is None:
-            previous_kept = _normalized(stripped)
+            previous_line = stripped
         verdicts.append(verdict)
     return verdicts
 
@@ -51,7 +58,7 @@ def _infer_source(article: Article, kept_text: str, verdicts: list[LineVerdict])
     named = [verdict.outlet for verdict in verdicts if verdict.outlet]
     if named:
         return outlet_name(named[-1])
-    for line in kept_text.split("\n")[:10]:
+    for line in kept_text.split("\n", 10)[:10]:
         dateline = find_dateline(line.strip())
         if dateline and dateline.agency:
             return outlet_name(dateline.agency)
@@ -70,7 +77,8 @@ def clean_article(article: Article) -> Cleaned:
             dropped.append(DroppedLine(article.id, line.strip(), verdict.reason))
             continue
         rest, notices = strip_notices(line.rstrip()) if number in noticed else (line.rstrip(), ())
-        dropped.extend(DroppedLine(article.id, notice.strip(), DropReason.NOTICE) for notice in notices)
+        if notices:
+            dropped.extend(DroppedLine(article.id, notice.strip(), DropReason.NOTICE) for notice in notices)
         if rest.strip() or not line.strip():
             kept.append(rest)
     text = _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip()
