@@ -111,8 +111,9 @@ class StoryTracker:
             candidate_edges(vectors, k=config.neighbours, max_postings=config.max_postings), days, config.max_gap_days
         )
         edges = keep_mutual(edges, n, config)
-        story_rows, article_rows, sums, lowest, found = self._story_candidates(vectors, days, total)
-        background = backgrounds(edges, n, config.neighbours, others=lowest, other_counts=found)
+        threshold = scaled_threshold(config.threshold, total)
+        story_rows, article_rows, sums, stored = self._story_candidates(vectors, days, total)
+        background = backgrounds(edges, n, config.neighbours, threshold, more=stored)
         edges = above_background(edges, background)
         # a story's linkage sums cos(a, m) - background[a] over its members m: a stored article's own background
         # is not kept (a state restored from a store would lack it), the new article's stands for it
@@ -127,7 +128,6 @@ class StoryTracker:
         right = np.concatenate([edges.right, node])
         similarity = np.concatenate([edges.similarity.astype(np.float64), weights])
         anchored = [False] * n + [True] * len(candidates)
-        threshold = scaled_threshold(config.threshold, total)
         labels = average_link(sizes, left, right, similarity, threshold=threshold, anchored=anchored)
         labels = attach_leftovers(
             sizes, left, right, similarity, labels,
@@ -144,34 +144,31 @@ class StoryTracker:
         npt.NDArray[np.int64],
         npt.NDArray[np.int64],
         npt.NDArray[np.float64],
-        npt.NDArray[np.float64],
-        npt.NDArray[np.int64],
+        tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]],
     ]:
         """Return (story row, new article row, sum of cosines to the story's articles) for likely pairs, and
-        each new article's lowest cosine to its stored candidates (inf for none) and their number."""
-        lowest = np.full(vectors.shape[0], np.inf)
-        found = np.zeros(vectors.shape[0], dtype=np.int64)
+        (new article row, cosine) for each new article's stored candidates."""
+        empty = np.empty(0, dtype=np.int64)
         if not self.story_ids:
-            empty = np.empty(0, dtype=np.int64)
-            return empty, empty, np.empty(0, dtype=np.float64), lowest, found
+            return empty, empty, np.empty(0, dtype=np.float64), (empty, np.empty(0, dtype=np.float64))
         queries = top_terms(distinctive_index(vectors, self.config.max_postings, df=self.df), QUERY_TERMS)
         # Only the stored articles sharing a query term can be matched: weigh and index those, not the corpus.
         matched = self._rows_with(np.unique(queries.indices))
         old = weigh(self.counts[matched], self.df, total)
         index_t = distinctive_index(old, self.config.max_postings, df=self.df).T.tocsr()
-        pairs_new, pairs_story = [], []
+        pairs_new, pairs_story, pair_cosines = [], [], []
         for start in range(0, vectors.shape[0], CHUNK_ROWS):
             partial = sparse.csr_matrix(queries[start : start + CHUNK_ROWS] @ index_t)
             rows, cols = top_k_rows(partial, self.config.neighbours)
             cosines = np.asarray(vectors[rows + start].multiply(old[cols]).sum(axis=1), dtype=np.float64).ravel()
-            np.minimum.at(lowest, rows + start, cosines)
-            found += np.bincount(rows + start, minlength=len(found))
+            pair_cosines.append(cosines)
             pairs_new.append(rows + start)
             pairs_story.append(self.article_story[matched[cols]])
-        key = np.unique(np.concatenate(pairs_story) * vectors.shape[0] + np.concatenate(pairs_new))
+        stored = (np.concatenate(pairs_new), np.concatenate(pair_cosines))
+        key = np.unique(np.concatenate(pairs_story) * vectors.shape[0] + stored[0])
         story_rows, article_rows = key // vectors.shape[0], key % vectors.shape[0]
         if not len(key):
-            return story_rows, article_rows, np.empty(0, dtype=np.float64), lowest, found
+            return story_rows, article_rows, np.empty(0, dtype=np.float64), stored
         stories = np.unique(story_rows)
         members = np.isin(self.article_story, stories)
         member_rows = np.flatnonzero(members)
@@ -194,7 +191,7 @@ class StoryTracker:
         np.fmax.at(last, self.article_story, story_days)
         day = days[article_rows]
         keep &= ~((day < first[story_rows] - gap) | (day > last[story_rows] + gap))  # NaN: never too far
-        return story_rows[keep], article_rows[keep], exact[keep].astype(np.float64), lowest, found
+        return story_rows[keep], article_rows[keep], exact[keep].astype(np.float64), stored
 
     def _rows_with(self, columns: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
         """Return the stored rows holding any of `columns` (ascending), one pass over the stored counts."""

@@ -148,26 +148,29 @@ def backgrounds(
     edges: Edges,
     n: int,
     k: int,
+    threshold: float,
     *,
-    others: npt.NDArray[np.float64] | None = None,
-    other_counts: npt.NDArray[np.int64] | None = None,
+    more: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]] | None = None,
 ) -> npt.NDArray[np.float64]:
-    """Return each node's background: its lowest candidate similarity when it has `k` candidates or more, else 0.
+    """Return each node's background: its mean similarity to the candidates it is less similar to than `threshold`.
 
-    A node's candidates are its nearest articles, its story-mates among them; the least similar one is the
-    estimate of how alike it is to articles of other stories that its story-mates contaminate least. A node
-    with fewer than `k` candidates shares no distinctive term with any other article: its background is 0.
-    `others` (inf for none) and `other_counts` hold each node's lowest similarity to, and number of,
-    candidates outside `edges`.
+    A node's candidates are its nearest articles, its story-mates among them; those below the linkage
+    threshold are the ones it would not be linked to, so their mean estimates how alike it is to articles of
+    other stories, with its story-mates left out (the mean over all candidates, as CSLS takes it, counts a big
+    story's own members against it). A node with fewer than `k` candidates shares no distinctive term with
+    the rest of the corpus: its background is 0. `more` (node, similarity) adds candidates outside `edges`.
     """
-    lowest = np.full(n, np.inf) if others is None else others.copy()
-    similarity = edges.similarity.astype(np.float64)
-    np.minimum.at(lowest, edges.left, similarity)
-    np.minimum.at(lowest, edges.right, similarity)
-    count = np.bincount(edges.left, minlength=n) + np.bincount(edges.right, minlength=n)
-    if other_counts is not None:
-        count = count + other_counts
-    background: npt.NDArray[np.float64] = np.where(count >= k, lowest, 0.0)
+    ends = np.concatenate([edges.left, edges.right] + ([more[0]] if more is not None else []))
+    similarity = np.concatenate([edges.similarity, edges.similarity] + ([more[1]] if more is not None else [])).astype(
+        np.float64
+    )
+    count = np.bincount(ends, minlength=n)
+    below = similarity < threshold
+    total = np.bincount(ends[below], weights=similarity[below], minlength=n)
+    below_count = np.bincount(ends[below], minlength=n)
+    background: npt.NDArray[np.float64] = np.where(
+        (count >= k) & (below_count > 0), total / np.maximum(below_count, 1), 0.0
+    )
     return background
 
 
