@@ -1,10 +1,11 @@
 """Sentence splitting for news: the only splitter in newsfuse.
 
 Lines stand on their own first (headlines, captions and list items are not run into the
-next sentence), then each line is split by nupunkt's Punkt model (Kiss and Strunk 2006),
-which knows "Mr.", "Jan. 18" and "a.m.". One news-specific repair follows: Punkt ends a
-sentence after an initialism ("U.S.") before a capitalised word, which is wrong when the
-word names a U.S. office ("U.S. Secretary of State"), so those pieces are joined again.
+next sentence), then each line is split where nupunkt's Punkt model (Kiss and Strunk 2006)
+starts a sentence (`boundaries.py` makes its decisions), which knows "Mr.", "Jan. 18" and
+"a.m.". One news-specific repair follows: Punkt ends a sentence after an initialism ("U.S.")
+before a capitalised word, which is wrong when the word names a U.S. office ("U.S. Secretary
+of State"), so those pieces are joined again.
 """
 
 from __future__ import annotations
