@@ -8,8 +8,16 @@ from dataclasses import replace
 from newsfuse.clean.rules import KEEP, LineVerdict, is_video_label, judge_line, lines_with_notices, strip_notices
 from newsfuse.model import Article, Cleaned, DroppedLine, DropReason
 from newsfuse.text.datelines import find_dateline, outlet_name
+from newsfuse.text.sentences import split_sentences
 
 _BLANK_RUN = re.compile(r"\n{3,}")
+# A line of more words than this is a paragraph (in one-line scrapes, such as Multi-News, the whole report): a rule
+# that matches somewhere in it drops only the sentences it matches, never the paragraph. A caption or a promo is
+# one or two sentences; 40 words is about two of them.
+_PARAGRAPH_WORDS = 40
+# Inside such a paragraph, a "sentence" of more words than this is the splitter missing boundaries (lower-cased
+# scrapes run a caption into the report's lead): kept whole, since it holds report.
+_RUN_ON_WORDS = 60
 
 
 def _normalized(line: str) -> str:
@@ -65,6 +73,29 @@ def _infer_source(article: Article, kept_text: str, verdicts: list[LineVerdict])
     return None
 
 
+def _is_paragraph(line: str) -> bool:
+    return len(line.split(maxsplit=_PARAGRAPH_WORDS)) > _PARAGRAPH_WORDS
+
+
+def _without_junk_sentences(line: str) -> tuple[str, list[tuple[str, DropReason]]] | None:
+    """A paragraph a line rule matched, judged a sentence at a time: what is left of it and the sentences
+    dropped with their reasons; None when it is one sentence (the line's verdict stands)."""
+    sentences = split_sentences(line)
+    if len(sentences) < 2:
+        return None
+    kept: list[str] = []
+    junk: list[tuple[str, DropReason]] = []
+    for sentence in sentences:
+        # a "sentence" this long is the splitter missing boundaries (lower-cased scrapes): it holds report too
+        run_on = len(sentence.text.split(maxsplit=_RUN_ON_WORDS)) > _RUN_ON_WORDS
+        reason = None if run_on else judge_line(sentence.text).reason
+        if reason is None:
+            kept.append(sentence.text)
+        else:
+            junk.append((sentence.text, reason))
+    return " ".join(kept), junk
+
+
 def clean_article(article: Article) -> Cleaned:
     """Return the article with junk lines removed (same id), and what was removed and why."""
     lines = article.text.split("\n")
@@ -73,7 +104,15 @@ def clean_article(article: Article) -> Cleaned:
     kept: list[str] = []
     dropped: list[DroppedLine] = []
     for number, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
-        if verdict.reason is not None:
+        judged = None
+        if verdict.reason is not None and _is_paragraph(line) and judge_line(line.strip()).reason is not None:
+            judged = _without_junk_sentences(line)
+        if judged is not None:
+            line, junk = judged
+            dropped.extend(DroppedLine(article.id, sentence, reason) for sentence, reason in junk)
+            if not line:
+                continue
+        elif verdict.reason is not None:
             dropped.append(DroppedLine(article.id, line.strip(), verdict.reason))
             continue
         rest, notices = strip_notices(line.rstrip()) if number in noticed else (line.rstrip(), ())

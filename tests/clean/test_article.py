@@ -160,3 +160,31 @@ def test_clean_two_articles_sharing_a_line_keep_it() -> None:
     quote = '"We will do our best to facilitate the meeting," he said.'
     articles = [make_article(f"Story {n} from Hanoi.\n\n{quote}", source="Korea Wire") for n in range(2)]
     assert all(quote in c.article.text for c in clean_articles(articles))
+
+
+# A one-line scrape (Multi-News, many feeds): the photo caption and the report share the line.
+ONE_LINE_REPORT = (
+    "In this photo taken Jan. 14, 2015, a volcano erupts near Tonga in the South Pacific Ocean. "
+    "A volcanic eruption in Tonga has created a new island, although one scientist said Wednesday it could soon "
+    "disappear. The island is about a mile long and rises 820 feet above the sea, officials said. "
+    "Pilots flying over the area first reported the plume of ash in December, and flights were cancelled for days."
+)
+
+
+def test_clean_caption_in_a_one_line_report_drops_the_caption_only() -> None:
+    cleaned = clean_article(make_article(ONE_LINE_REPORT))
+    assert cleaned.article.text.startswith("A volcanic eruption in Tonga has created a new island")
+    assert cleaned.article.text.endswith("flights were cancelled for days.")
+    assert [(d.line, d.reason) for d in cleaned.dropped] == [
+        (
+            "In this photo taken Jan. 14, 2015, a volcano erupts near Tonga in the South Pacific Ocean.",
+            DropReason.CAPTION,
+        )
+    ]
+
+
+def test_clean_short_caption_line_still_dropped_whole() -> None:
+    caption = "In this photo taken Jan. 14, 2015, a volcano erupts near Tonga."
+    cleaned = clean_article(make_article(f"{caption}\n\nThe island is about a mile long."))
+    assert cleaned.article.text == "The island is about a mile long."
+    assert [d.reason for d in cleaned.dropped] == [DropReason.CAPTION]
