@@ -190,7 +190,9 @@ _NOTICE = re.compile(
     r"|may not be published,? broadcast,? rewritten,? or redistributed"
     r"|breaking news emails get|news and stories that matter,? delivered|get daily updates directly to your inbox"
     r"|subscription (?:to|is required to) continue reading|not in our deliverable area"
-    r"|^learn more\W*$|the page you requested was not found|verify you(?:'|’| ' )?re not a robot",
+    r"|^learn more\W*$|the page you requested was not found|verify you(?:'|’| ' )?re not a robot"
+    r"|please re-enter|you will receive emails|opt[- ]out at any time|receive occasional updates"
+    r"|an error has occurred|view all [\w.'’ ]{1,40} newsletters",
     re.I,
 )
 # Web-archive descriptions (crawls, seed lists, WARC files) stand in for a page the archive could not show.
@@ -231,7 +233,8 @@ _NOTICE_WORDS = (
     "presentation-ready", "redistributed", "breaking news emails", "stories that matter", "directly to your inbox",
     "continue reading", "deliverable area", "learn more", "you requested", "robot", "crawl", "wayback",
     "internet archive", "archive-it", "warc", "heritrix", "seed list", "seedlist", "end of term", "web captures",
-    "publicly access",
+    "publicly access", "re-enter", "receive emails", "opt-out at any", "opt out at any", "occasional updates",
+    "error has occurred", "newsletters",
 )  # fmt: skip
 
 

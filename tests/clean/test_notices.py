@@ -88,3 +88,14 @@ def test_clean_scraps_between_notices_go_with_them() -> None:
 def test_clean_report_naming_the_archive_twice_is_kept() -> None:
     text = "The Internet Archive's Wayback Machine kept a copy of the page, which the campaign later deleted."
     assert clean_article(make_article(text)).article.text == text
+
+
+def test_newsletter_signup_block_in_a_paragraph_goes_whole() -> None:
+    block = (
+        "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "
+        "Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You will "
+        "receive emails containing news content, updates and promotions from The Daily. You may opt-out at any time. "
+        "Thank you for subscribing. An error has occurred. Please try again later. View all Daily newsletters."
+    )
+    cleaned = clean_article(make_article(f"The talks ended on Friday.\n\n{block}\n\nKim left by train."))
+    assert cleaned.article.text == "The talks ended on Friday.\n\nKim left by train."
