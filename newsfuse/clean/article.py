@@ -115,7 +115,8 @@ def clean_article(article: Article) -> Cleaned:
         elif verdict.reason is not None:
             dropped.append(DroppedLine(article.id, line.strip(), verdict.reason))
             continue
-        rest, notices = strip_notices(line.rstrip()) if number in noticed else (line.rstrip(), ())
+        # a paragraph rebuilt from its kept sentences is checked whole: the notice words were found in the original
+        rest, notices = strip_notices(line.rstrip()) if number in noticed or judged is not None else (line.rstrip(), ())
         if notices:
             dropped.extend(DroppedLine(article.id, notice.strip(), DropReason.NOTICE) for notice in notices)
         if rest.strip() or not line.strip():
