@@ -82,11 +82,13 @@ def cite(candidates: Candidates, matches: Matches, rows: list[int]) -> tuple[Sum
     cited = []
     for row, similarity in zip(rows, similarities, strict=True):
         own = int(candidates.article[row])
-        keys = key_terms(candidates.texts[row])
-        stems = set(content_stems(candidates.texts[row]))
         evidence: dict[int, Citation] = {}
-        for other in sorted(matches.support(row, own) - {own}):
-            found = _evidence(candidates, other, similarity, stems) if keys <= vocabulary(other) else None
+        others = sorted(matches.support(row, own) - {own})
+        if others:  # names, numbers and content words only for a sentence another article may report
+            keys = key_terms(candidates.texts[row])
+            stems = set(content_stems(candidates.texts[row]))
+        for other in others:
+            found = _evidence(candidates, other, similarity, stems) if not keys or keys <= vocabulary(other) else None
             if found is not None:
                 evidence[other] = found
         positions = sorted({own, *evidence})
