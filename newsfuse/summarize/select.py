@@ -52,8 +52,7 @@ def select_sentences(
     chosen first; when they run out before the budget is full, the other sentences of at least
     `FALLBACK_MIN_WORDS` words fill it (short, truncated inputs have few sentences to spare).
     """
-    binary = candidates.terms.counts.copy().tocsr()
-    binary.data[:] = 1.0
+    binary = _presence(candidates)
     penalty = np.array([DANGLING_PENALTY if _dangling(text) and position > 0 else 1.0
                         for text, position in zip(candidates.texts, candidates.position, strict=True)])  # fmt: skip
     cost = np.maximum(candidates.n_words, 1).astype(np.float64) ** LENGTH_EXPONENT
@@ -76,11 +75,25 @@ def select_sentences(
             best = int(np.argmax(ratio))
             chosen.append(best)
             words += int(candidates.n_words[best])
-            blocked[best] = True
-            uncovered[binary.indices[binary.indptr[best] : binary.indptr[best + 1]]] = 0.0
-            if redundant is not None:
-                blocked[redundant.indices[redundant.indptr[best] : redundant.indptr[best + 1]]] = True
+            _take(best, binary, uncovered, blocked, redundant)
     return chosen
+
+
+def _presence(candidates: Candidates) -> sp.csr_matrix:
+    """Which concepts each sentence states (1), whatever their counts."""
+    binary = candidates.terms.counts.copy().tocsr()
+    binary.data[:] = 1.0
+    return binary
+
+
+def _take(
+    row: int, binary: sp.csr_matrix, uncovered: np.ndarray, blocked: np.ndarray, redundant: sp.csr_matrix | None
+) -> None:
+    """Mark sentence `row` chosen: its concepts covered, itself and the sentences it makes redundant barred."""
+    uncovered[binary.indices[binary.indptr[row] : binary.indptr[row + 1]]] = 0.0
+    blocked[row] = True
+    if redundant is not None:
+        blocked[redundant.indices[redundant.indptr[row] : redundant.indptr[row + 1]]] = True
 
 
 def clip_to_fill(
@@ -101,15 +114,11 @@ def clip_to_fill(
     room = config.max_words - int(candidates.n_words[list(chosen)].sum())
     if room < CLIP_MIN_WORDS:
         return None
-    binary = candidates.terms.counts.copy().tocsr()
-    binary.data[:] = 1.0
+    binary = _presence(candidates)
     uncovered = weights.copy()
     blocked = np.zeros(len(candidates.sentences), dtype=bool)
     for row in chosen:
-        uncovered[binary.indices[binary.indptr[row] : binary.indptr[row + 1]]] = 0.0
-        blocked[row] = True
-        if redundant is not None:
-            blocked[redundant.indices[redundant.indptr[row] : redundant.indptr[row + 1]]] = True
+        _take(row, binary, uncovered, blocked, redundant)
     pool = (candidates.eligible | (candidates.n_words >= FALLBACK_MIN_WORDS)) & ~blocked
     gain = binary @ uncovered
     best: tuple[float, int, str] | None = None
