@@ -117,13 +117,13 @@ class StoryTracker:
         edges = above_background(edges, background)
         # a story's linkage sums cos(a, m) - background[a] over its members m: a stored article's own background
         # is not kept (a state restored from a store would lack it), the new article's stands for it
-        story_size = np.bincount(self.article_story, minlength=len(self.story_ids)).astype(np.float64)
+        story_size = np.bincount(self.article_story, minlength=len(self.story_ids))
         weights = sums - story_size[story_rows] * background[article_rows]
         keep = weights > 0
         story_rows, article_rows, weights = story_rows[keep], article_rows[keep], weights[keep]
         candidates = np.unique(story_rows)
         node = np.searchsorted(candidates, story_rows) + n
-        sizes = [1] * n + np.bincount(self.article_story, minlength=len(self.story_ids))[candidates].tolist()
+        sizes = [1] * n + story_size[candidates].tolist()
         left = np.concatenate([edges.left, article_rows])
         right = np.concatenate([edges.right, node])
         similarity = np.concatenate([edges.similarity.astype(np.float64), weights])

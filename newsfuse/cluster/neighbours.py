@@ -180,8 +180,8 @@ def above_background(edges: Edges, background: npt.NDArray[np.float64]) -> Edges
     An article in a crowded region of the corpus (a topic with many stories: budget fights, ratings, the
     weather) is somewhat similar to every candidate; one in a quiet region only to its story-mates. The same
     cosine means more in the second case (the hubness of nearest neighbours in high dimensions, Radovanovic
-    et al. 2010; Conneau et al. 2018 correct it the same way, CSLS, with a mean over neighbours instead of
-    the lowest). Edges that do not exceed the background are dropped.
+    et al. 2010; Conneau et al. 2018 correct it the same way, CSLS, with the mean over all neighbours instead
+    of the mean below the threshold, see `backgrounds`). Edges that do not exceed the background are dropped.
     """
     score = edges.similarity - 0.5 * (background[edges.left] + background[edges.right])
     keep = score > 0
