@@ -73,8 +73,8 @@ def _infer_source(article: Article, kept_text: str, verdicts: list[LineVerdict])
     return None
 
 
-def _is_paragraph(line: str) -> bool:
-    return len(line.split(maxsplit=_PARAGRAPH_WORDS)) > _PARAGRAPH_WORDS
+def _more_words_than(text: str, n: int) -> bool:
+    return len(text.split(maxsplit=n)) > n
 
 
 def _without_junk_sentences(line: str) -> tuple[str, list[tuple[str, DropReason]]] | None:
@@ -87,8 +87,7 @@ def _without_junk_sentences(line: str) -> tuple[str, list[tuple[str, DropReason]
     junk: list[tuple[str, DropReason]] = []
     for sentence in sentences:
         # a "sentence" this long is the splitter missing boundaries (lower-cased scrapes): it holds report too
-        run_on = len(sentence.text.split(maxsplit=_RUN_ON_WORDS)) > _RUN_ON_WORDS
-        reason = None if run_on else judge_line(sentence.text).reason
+        reason = None if _more_words_than(sentence.text, _RUN_ON_WORDS) else judge_line(sentence.text).reason
         if reason is None:
             kept.append(sentence.text)
         else:
@@ -105,7 +104,8 @@ def clean_article(article: Article) -> Cleaned:
     dropped: list[DroppedLine] = []
     for number, (line, verdict) in enumerate(zip(lines, verdicts, strict=True)):
         judged = None
-        if verdict.reason is not None and _is_paragraph(line) and judge_line(line.strip()).reason is not None:
+        # a paragraph a rule matched on its own words (not a repeat, nor the description under a video label)
+        if verdict.reason is not None and _more_words_than(line, _PARAGRAPH_WORDS) and judge_line(line.strip()).reason:
             judged = _without_junk_sentences(line)
         if judged is not None:
             line, junk = judged
