@@ -225,7 +225,14 @@ def stories_cli(
 
     with open_store(db, read_only=True) as store:
         listing = store.stories(limit=limit)
+        waiting = store.counts().get("pending_terms", 0)
     typer.echo((render_story_list_json if fmt == "json" else render_story_list)(listing), nl=False)
+    if waiting:
+        typer.echo(
+            f"newsfuse: {waiting} stored articles wait for their stories (an ingest stopped before linking them): "
+            "run `newsfuse ingest` on the same inputs again to link them",
+            err=True,
+        )
 
 
 @app.command("show")

@@ -1,8 +1,11 @@
-"""Ingest: read -> clean -> dedup -> cluster (incrementally, against the stored stories) -> store.
+"""Ingest: read -> clean -> dedup -> store, then cluster (incrementally, against the stored stories) -> store.
 
 Inputs are taken in batches of `IngestOptions.batch_size` articles; each batch is written in one
-transaction with the clustering state, so an interrupted ingest keeps every finished batch and a second
-run resumes where it stopped (articles already stored are recognised by id and left alone). The batch
+transaction, its articles waiting for their stories. Once the run has read everything (or
+`IngestOptions.link_articles` articles wait) the waiting articles are linked into stories, new or stored,
+in one clustering pass and one more transaction. An interrupted ingest keeps every finished batch and a
+second run resumes where it stopped (articles already stored are recognised by id and left alone; the
+ones left waiting are linked with its own). The batch
 steps live once, in `newsfuse.engines.driver`; an engine (`newsfuse.engines.ENGINES`) only decides where
 the per-article work runs.
 """

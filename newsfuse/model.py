@@ -275,15 +275,17 @@ class IngestReport:
     grown_stories: int  # stories that existed and gained articles
     skipped: tuple[Problem, ...]
     seconds: float
+    waiting: int = 0  # articles and copies stored but not linked into stories yet (linked at the end of a run)
 
     @property
     def articles_per_second(self) -> float:
         return self.read / self.seconds if self.seconds > 0 else 0.0
 
     def __str__(self) -> str:
+        waiting = f", {self.waiting} waiting for their stories" if self.waiting else ""
         return (
             f"read {self.read} articles ({self.known} already stored), added {self.added}, "
-            f"{self.copies} copies, {self.new_stories} new stories, {self.grown_stories} grown, "
+            f"{self.copies} copies, {self.new_stories} new stories, {self.grown_stories} grown{waiting}, "
             f"{len(self.skipped)} skipped; {self.articles_per_second:.0f} articles/s"
         )
 

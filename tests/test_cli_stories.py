@@ -52,3 +52,25 @@ def test_cli_summarize_stories_gives_one_summary_a_story(crawl: Path) -> None:
     stories = json.loads(result.output)["stories"]
     assert len(stories) == 2
     assert sorted(len(s["summary"]["articles"]) for s in stories) == [1, 3]
+
+
+@pytest.mark.issue(8)
+def test_cli_stories_tells_of_articles_an_interrupted_ingest_left_waiting(
+    crawl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfuse.store.duckdb import DuckDBStore
+
+    def dying_link(self: DuckDBStore, links: object) -> None:
+        raise KeyboardInterrupt  # killed after storing the articles, before linking them
+
+    runner = CliRunner()
+    db = str(tmp_path / "news.duckdb")
+    monkeypatch.setattr(DuckDBStore, "link", dying_link)
+    runner.invoke(app, ["ingest", str(crawl), "--db", db])
+    monkeypatch.undo()
+    waiting = runner.invoke(app, ["stories", "--db", db])
+    assert "4 stored articles wait for their stories" in waiting.stderr
+    assert runner.invoke(app, ["ingest", str(crawl), "--db", db]).exit_code == 0
+    linked = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
+    assert "wait for their stories" not in linked.stderr
+    assert sorted(s["size"] for s in json.loads(linked.stdout)["stories"]) == [1, 3]

@@ -97,10 +97,41 @@ def test_ingest_interrupted_resumes_to_the_same_stories(tmp_path: Path, monkeypa
         ingest([pile], store=tmp_path / "resumed.duckdb", options=FOURS)
     monkeypatch.setattr(DuckDBStore, "write", original_write)
     with open_store(tmp_path / "resumed.duckdb") as store:
-        assert store.counts()["story_articles"] == 8  # two whole batches, nothing of the third
+        counts = store.counts()
+        assert counts["articles"] + counts["copies"] == 8  # two whole batches, nothing of the third
+        assert (counts["story_articles"], counts["pending_terms"]) == (0, counts["articles"])  # not linked yet
+        assert len(store.waiting()) == counts["articles"]
     resumed = ingest([pile], store=tmp_path / "resumed.duckdb", options=FOURS)
     assert resumed.known == 8
     assert _stories(tmp_path / "resumed.duckdb") == _stories(tmp_path / "whole.duckdb")
+
+
+def test_ingest_killed_while_linking_links_on_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pile = _pile(tmp_path)
+    ingest([pile], store=tmp_path / "whole.duckdb", options=FOURS)
+
+    def dying_link(self: DuckDBStore, links: object) -> None:
+        raise KeyboardInterrupt
+
+    original_link = DuckDBStore.link
+    monkeypatch.setattr(DuckDBStore, "link", dying_link)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([pile], store=tmp_path / "news.duckdb", options=FOURS)
+    monkeypatch.setattr(DuckDBStore, "link", original_link)
+    with open_store(tmp_path / "news.duckdb") as store:
+        assert (store.counts()["articles"], store.counts()["story_articles"], store.stories()) == (12, 0, [])
+    again = ingest([pile], store=tmp_path / "news.duckdb", options=FOURS)
+    assert (again.known, again.added) == (13, 0)
+    assert _stories(tmp_path / "news.duckdb") == _stories(tmp_path / "whole.duckdb")
+
+
+def test_ingest_in_batches_finds_the_stories_of_the_whole_pile(tmp_path: Path) -> None:
+    articles = twin_articles()
+    shuffled = articles[1::2] + articles[::2]  # each story's reports spread over several batches
+    ingest([_write_jsonl(tmp_path / "pile.jsonl", shuffled)], store=tmp_path / "news.duckdb", options=FOURS)
+    whole = {frozenset(a.id for a in story.articles) for story in group_stories(articles)}
+    assert _stories(tmp_path / "news.duckdb") == whole
+    assert frozenset({"reid0", "reid1", "reid2"}) in whole
 
 
 def test_ingest_reports_bad_inputs_and_progress(tmp_path: Path) -> None:
@@ -149,7 +180,7 @@ def test_ingest_killed_by_a_signal_keeps_committed_batches(tmp_path: Path) -> No
     killed = subprocess.run([sys.executable, "-c", script, str(pile), str(tmp_path / "news.duckdb")], check=False)
     assert killed.returncode == -signal.SIGKILL
     with open_store(tmp_path / "news.duckdb") as store:
-        assert store.counts()["story_articles"] == 8
+        assert store.counts()["articles"] + store.counts()["copies"] == 8
     resumed = ingest([pile], store=tmp_path / "news.duckdb", options=FOURS)
     assert (resumed.known, resumed.read) == (8, 13)
     ingest([pile], store=tmp_path / "whole.duckdb", options=FOURS)

@@ -80,19 +80,33 @@ class StoryTracker:
         for position, article in enumerate(articles):
             if article.id not in self.story_of:
                 fresh.setdefault(article.id, position)
-        order = sorted(fresh.values(), key=lambda i: (articles[i].id, articles[i].text))
+        if not fresh:
+            return []
+        rows = list(fresh.values())
+        chosen = [articles[i] for i in rows]
+        new_counts = term_counts(chosen) if counts is None else sparse.csr_matrix(counts[rows])
+        assignments = self.add_rows([a.id for a in chosen], new_counts, day_numbers(chosen))
+        by_id = {assignment.article_id: assignment for assignment in assignments}
+        return [by_id[article.id] for article in chosen]
+
+    def add_rows(
+        self, ids: Sequence[str], counts: sparse.csr_matrix, days: npt.NDArray[np.float64]
+    ) -> list[StoryAssignment]:
+        """Assign new articles given as distinct ids not seen yet, their term counts and days (what a store keeps
+        of an article waiting for its story); return one assignment an article.
+
+        The articles are taken in id order, so the stories do not depend on the order they came in.
+        """
+        order = sorted(range(len(ids)), key=ids.__getitem__)
         if not order:
             return []
-        ordered = [articles[i] for i in order]
-        new_counts = term_counts(ordered) if counts is None else sparse.csr_matrix(counts[order])
-        self.df += np.bincount(new_counts.indices, minlength=N_FEATURES)
-        total = self.n_docs + len(ordered)
-        vectors = weigh(new_counts, self.df, total)
-        days = day_numbers(ordered)
-        labels = self._link(vectors, days, total)
-        assignments = self._apply(ordered, new_counts, days, labels)
-        by_id = {assignment.article_id: assignment for assignment in assignments}
-        return [by_id[articles[i].id] for i in fresh.values()]
+        ordered_ids = [ids[i] for i in order]
+        counts = sparse.csr_matrix(counts[order], dtype=np.float32)  # a caller holding no reference frees its copy
+        ordered_days = np.asarray(days, dtype=np.float64)[order]
+        self.df += np.bincount(counts.indices, minlength=N_FEATURES)
+        total = self.n_docs + len(order)
+        labels = self._link(weigh(counts, self.df, total), ordered_days, total)
+        return self._apply(ordered_ids, counts, ordered_days, labels)
 
     def assign_copies(self, original: dict[str, str]) -> list[StoryAssignment]:
         """Put each copy in the story of the article it copies (which must be assigned already)."""
@@ -204,7 +218,7 @@ class StoryTracker:
 
     def _apply(
         self,
-        ordered: list[Article],
+        ids: list[str],
         counts: sparse.csr_matrix,
         days: npt.NDArray[np.float64],
         labels: npt.NDArray[np.int64],
@@ -213,19 +227,20 @@ class StoryTracker:
         for row, label in enumerate(labels.tolist()):
             groups.setdefault(label, []).append(row)
         assignments: list[StoryAssignment] = []
-        rows = np.zeros(len(ordered), dtype=np.int64)
+        rows = np.zeros(len(ids), dtype=np.int64)
         for label, members in groups.items():
             if label < 0:
                 story_row, is_new = -label - 1, False
             else:
                 story_row, is_new = len(self.story_ids), True
-                self.story_ids.append(story_id([ordered[i].id for i in members]))
+                self.story_ids.append(story_id([ids[i] for i in members]))
             rows[members] = story_row
             for i in members:
-                self.story_of[ordered[i].id] = self.story_ids[story_row]
-                assignments.append(StoryAssignment(ordered[i].id, self.story_ids[story_row], is_new))
-        self.counts = sparse.csr_matrix(sparse.vstack([self.counts, counts]), dtype=np.float32)
-        self.article_ids.extend(article.id for article in ordered)
+                self.story_of[ids[i]] = self.story_ids[story_row]
+                assignments.append(StoryAssignment(ids[i], self.story_ids[story_row], is_new))
+        stacked = sparse.vstack([self.counts, counts]) if self.counts.shape[0] else counts  # a first link: no copy
+        self.counts = sparse.csr_matrix(stacked, dtype=np.float32)
+        self.article_ids.extend(ids)
         self.article_story = np.concatenate([self.article_story, rows])
         self.days = np.concatenate([self.days, days])
         return assignments

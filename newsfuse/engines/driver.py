@@ -3,9 +3,10 @@
 An engine differs from another only in its `Mapper`: how it runs a pure chunk function of `stages.py`
 over a list of chunks (in this process, or as Ray tasks). Everything that holds state runs on the
 driver, in the same order for every engine: the corpus-level cleaning of a batch (lines an outlet
-repeats), copy detection against the `CopyIndex`, story clustering with the `StoryTracker` (candidate
-search and average linkage over the graph) and the store's one transaction a batch. So every engine
-gives the same stories.
+repeats), copy detection against the `CopyIndex` and the store's one transaction a batch; then, once the
+run has read everything (or `IngestOptions.link_articles` articles wait), story clustering of the waiting
+articles with the `StoryTracker` (candidate search and average linkage over the graph) and one more
+transaction. So every engine gives the same stories.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+import numpy as np
 from scipy import sparse
 
 from newsfuse.clean import clean_corpus
+from newsfuse.cluster.batch import day_numbers
 from newsfuse.cluster.incremental import StoryTracker
 from newsfuse.dedup.minhash import CopyIndex
 from newsfuse.engines.clock import Measured, StageClock, started
@@ -27,7 +30,7 @@ from newsfuse.model import Article, Cleaned, CopyGroup, IngestReport, Problem
 from newsfuse.read import read_inputs
 from newsfuse.read.base import ReadItem
 from newsfuse.store import open_store
-from newsfuse.store.base import Store, StoredBatch
+from newsfuse.store.base import Store, StoredBatch, StoredLinks, Waiting
 
 T = TypeVar("T")
 
@@ -59,6 +62,13 @@ def _chunks(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
     return [articles[start : start + size] for start in range(0, len(articles), size)]
 
 
+def _stacked_counts(parts: list[Waiting]) -> sparse.csr_matrix:
+    """The term counts of waiting parts in one matrix; the parts are let go, so only one copy stays in memory."""
+    stacked = sparse.csr_matrix(sparse.vstack([part.counts for part in parts]))
+    parts.clear()
+    return stacked
+
+
 def _similarity(groups: Sequence[CopyGroup], copy_id: str) -> float:
     for group in groups:
         if any(copy.id == copy_id for copy in group.copies):
@@ -68,7 +78,7 @@ def _similarity(groups: Sequence[CopyGroup], copy_id: str) -> float:
 
 class _Tally:
     def __init__(self) -> None:
-        self.read = self.known = self.added = self.copies = self.new_stories = 0
+        self.read = self.known = self.added = self.copies = self.new_stories = self.waiting = 0
         self.grown: set[str] = set()
         self.skipped: list[Problem] = []
         self.started = time.perf_counter()
@@ -76,7 +86,7 @@ class _Tally:
     def report(self) -> IngestReport:
         return IngestReport(
             self.read, self.known, self.added, self.copies, self.new_stories, len(self.grown),
-            tuple(self.skipped), time.perf_counter() - self.started,
+            tuple(self.skipped), time.perf_counter() - self.started, self.waiting,
         )  # fmt: skip
 
 
@@ -91,6 +101,8 @@ class _Driver:
         self.tracker = store.tracker() or StoryTracker(config=options.config)
         self.copy_index = CopyIndex(entries=store.fingerprints())
         self.tally = _Tally()
+        self.waiting = [store.waiting()]  # stored, not linked yet: an interrupted ingest's, then this one's batches
+        self.tally.waiting = len(self.waiting[0]) + len(self.waiting[0].copies)
 
     def _mapped(self, stage: str, function: Callable[[Sequence[Article]], T], articles: Sequence[Article]) -> list[T]:
         start = started()
@@ -142,15 +154,7 @@ class _Driver:
         start = started()
         row_of = {article.id: row for row, article in enumerate(cleaned)}
         kept_rows = [row_of[a.id] for a in deduplicated.kept]
-        first_row = tracker.n_docs
-        existing = set(tracker.story_ids)
-        assignments = tracker.add(deduplicated.kept, sparse.csr_matrix(features.counts[kept_rows]))
-        assignments += tracker.assign_copies(original)
-        clock.add_since("cluster", len(deduplicated.kept), start)
-
-        start = started()
-        tally.grown.update(x.story_id for x in assignments if x.story_id in existing)
-        tally.new_stories += len({x.story_id for x in assignments if x.new_story})
+        counts = sparse.csr_matrix(features.counts[kept_rows])
         copies = tuple(
             (cleaned[row_of[copy_id]], kept_id, _similarity(deduplicated.groups, copy_id))
             for copy_id, kept_id in sorted(original.items())
@@ -161,14 +165,40 @@ class _Driver:
                 sentences=tuple(s for row in kept_rows for s in features.sentences(row, cleaned[row])),
                 fingerprints=tuple((cleaned[row].id, prints[row]) for row in sorted(kept_rows)),
                 copies=copies,
-                assignments=tuple(assignments),
-                tracker=tracker,
-                first_row=first_row,
+                counts=counts,
             )
         )
         clock.add_since("store", len(deduplicated.kept), start)
+        self.waiting.append(
+            Waiting(tuple(a.id for a in deduplicated.kept), counts, day_numbers(deduplicated.kept), original)
+        )
         tally.added += len(deduplicated.kept)
         tally.copies += len(original)
+        tally.waiting += len(deduplicated.kept) + len(original)
+        if sum(map(len, self.waiting)) >= self.options.link_articles:
+            self.link()
+
+    def link(self) -> None:
+        """Give every waiting article (and copy) its story, in one clustering pass and one transaction."""
+        if not any(self.waiting) and not any(waiting.copies for waiting in self.waiting):
+            return
+        tracker, tally, clock = self.tracker, self.tally, self.clock
+        start = started()
+        waiting, self.waiting = self.waiting, []
+        ids = tuple(key for part in waiting for key in part.ids)
+        days = np.concatenate([part.days for part in waiting])
+        copies = {key: kept for part in waiting for key, kept in part.copies.items()}
+        first_row = tracker.n_docs
+        existing = set(tracker.story_ids)
+        assignments = tracker.add_rows(ids, _stacked_counts(waiting), days)
+        assignments += tracker.assign_copies(copies)
+        clock.add_since("cluster", len(ids), start)
+        start = started()
+        tally.grown.update(x.story_id for x in assignments if x.story_id in existing)
+        tally.new_stories += len({x.story_id for x in assignments if x.new_story})
+        self.store.link(StoredLinks(tuple(assignments), tracker, first_row))
+        tally.waiting = 0
+        clock.add_since("store", len(ids), start)
 
 
 def _timed_reading(items: Iterable[ReadItem], clock: StageClock) -> Iterator[ReadItem]:
@@ -213,6 +243,9 @@ def ingest_with(
                 driver.batch(articles)
             if progress is not None:
                 progress(driver.tally.report())
+        driver.link()
+        if progress is not None:
+            progress(driver.tally.report())
         return driver.tally.report()
     finally:
         if owned:

@@ -9,10 +9,17 @@ from newsfuse.cluster.batch import ClusterConfig
 from newsfuse.errors import ConfigError
 from newsfuse.model import IngestReport
 
-# Articles a transaction: big enough that clustering within a batch sees most of a day's story-mates
-# together and the per-batch overhead (saving the clustering state) stays small, small enough that an
+# Articles a transaction: big enough that the per-batch overhead stays small, small enough that an
 # interruption loses little and memory stays flat. Set on multinews-train-pool for speed, not quality.
 BATCH_SIZE = 20_000
+
+# Articles linked into stories at once: an ingest stores its articles batch by batch and links them once it has
+# read them all, or every LINK_ARTICLES articles. Linking a pile batch by batch ties an article to its best match
+# among the articles read so far, and a stored story keeps its members: on the 124,609-article multinews-train-pool
+# (a shuffled pile, a sixth of every story in each 20,000-article batch) that cost B3 F1 0.673 against 0.699 for
+# the whole pile clustered at once. Linking holds every waiting article's term counts and the candidate graph in
+# memory (about 1 GB at 125,000 articles, benchmarks/results/clustering.md): this bounds it for bigger runs.
+LINK_ARTICLES = 250_000
 
 # Articles a mapped task: big enough that a task's overhead (scheduling, sending ~1 MB of text) is small
 # beside its work (~1.5 s on this machine), small enough that a 20,000-article batch makes 20 tasks, which
@@ -32,6 +39,8 @@ class IngestOptions:
     Args:
         fmt: force an input format (a name of `newsfuse.read.READERS`); None guesses per file.
         batch_size: articles a transaction.
+        link_articles: articles linked into stories at once (see LINK_ARTICLES); `batch_size` links each batch
+            as it is stored (stories show up sooner, on a shuffled pile they are worse).
         config: clustering options for a new store (a store keeps the options it was built with).
         engine: who runs the per-article stages: "local" (this process) or "ray" (the `scale` extra).
         address: with "ray", the cluster to join ("auto", "ray://head:10001"); None starts a local one.
@@ -45,6 +54,7 @@ class IngestOptions:
 
     fmt: str | None = None
     batch_size: int = BATCH_SIZE
+    link_articles: int = LINK_ARTICLES
     config: ClusterConfig | None = None
     engine: str = "local"
     address: str | None = None
@@ -52,9 +62,10 @@ class IngestOptions:
     task_articles: int = TASK_ARTICLES
 
     def __post_init__(self) -> None:
-        if self.batch_size < 1 or self.task_articles < 1:
+        if self.batch_size < 1 or self.task_articles < 1 or self.link_articles < 1:
             raise ConfigError(
-                f"ingest batch size {self.batch_size}, task size {self.task_articles}: expected at least 1 article each"
+                f"ingest batch size {self.batch_size}, task size {self.task_articles}, link size {self.link_articles}: "
+                "expected at least 1 article each"
             )
         if self.engine not in ENGINE_NAMES:
             raise ConfigError(f"unknown engine {self.engine!r}; expected one of: {', '.join(ENGINE_NAMES)}")

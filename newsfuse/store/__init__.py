@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newsfuse.store.base import Store, StoredBatch
+from newsfuse.store.base import Store, StoredBatch, StoredLinks, Waiting
 from newsfuse.store.duckdb import DuckDBStore
 from newsfuse.store.schema import SCHEMA_VERSION
 
@@ -23,4 +23,14 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Du
     return DuckDBStore(path if path is not None else default_store_path(), read_only=read_only)
 
 
-__all__ = ["SCHEMA_VERSION", "STORE_FILE", "DuckDBStore", "Store", "StoredBatch", "default_store_path", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "STORE_FILE",
+    "DuckDBStore",
+    "Store",
+    "StoredBatch",
+    "StoredLinks",
+    "Waiting",
+    "default_store_path",
+    "open_store",
+]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+import numpy.typing as npt
 from datasketch import LeanMinHash
+from scipy import sparse
 
 from newsfuse.cluster.incremental import StoryTracker
 from newsfuse.model import Article, Comparison, Sentence, Story, StoryAssignment, StoryInfo, Summary
@@ -14,15 +17,35 @@ from newsfuse.model import Article, Comparison, Sentence, Story, StoryAssignment
 
 @dataclass(frozen=True, slots=True)
 class StoredBatch:
-    """Everything one ingest batch adds, written in one transaction."""
+    """Everything one ingest batch adds, written in one transaction; its articles wait there for their stories."""
 
     articles: tuple[Article, ...]  # distinct new articles (copies excluded)
     sentences: tuple[Sentence, ...]
     fingerprints: tuple[tuple[str, LeanMinHash], ...]  # of the distinct articles, for finding later copies
     copies: tuple[tuple[Article, str, float], ...]  # (copy, id of the article it copies, estimated Jaccard)
+    counts: sparse.csr_matrix  # hashed term counts (`cluster.features.term_counts`), a row per article of `articles`
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLinks:
+    """Stories given to waiting articles and their copies, written in one transaction."""
+
     assignments: tuple[StoryAssignment, ...]  # for distinct articles and copies alike
-    tracker: StoryTracker  # the clustering state after the batch
-    first_row: int  # the tracker's article rows from this one on are new in this batch
+    tracker: StoryTracker  # the clustering state after linking
+    first_row: int  # the tracker's article rows from this one on are the newly linked articles
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """Stored articles that have no story yet, with what linking them needs."""
+
+    ids: tuple[str, ...]
+    counts: sparse.csr_matrix  # a row per id
+    days: npt.NDArray[np.float64]  # publication day numbers (`cluster.batch.day_numbers`), NaN when unknown
+    copies: Mapping[str, str]  # copy id -> id of the article it copies, for every copy with no story yet
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 class Store(Protocol):
@@ -36,8 +59,16 @@ class Store(Protocol):
         """Store one batch atomically: all of it or, if interrupted, none of it."""
         ...
 
+    def link(self, links: StoredLinks) -> None:
+        """Store the stories of waiting articles atomically; they wait no more."""
+        ...
+
+    def waiting(self) -> Waiting:
+        """The stored articles (and copies) that have no story yet: an ingest stopped before linking them."""
+        ...
+
     def tracker(self) -> StoryTracker | None:
-        """The clustering state saved with the last batch (None for an empty store)."""
+        """The clustering state of the linked articles (None for an empty store)."""
         ...
 
     def fingerprints(self) -> Iterable[tuple[str, LeanMinHash]]:

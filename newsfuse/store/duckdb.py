@@ -2,8 +2,9 @@
 
 The incremental clusterer's state is rebuilt from article_terms, story_articles and articles.published.
 
-Every ingest batch is one transaction, so a killed ingest keeps every batch it finished and none of the
-one it was in; ids are content hashes (or the input's own ids), so re-ingesting changes nothing.
+Every ingest batch is one transaction, and so is the linking of the waiting articles into stories, so a
+killed ingest keeps every batch it finished and none of the one it was in (the next ingest links what was
+left waiting); ids are content hashes (or the input's own ids), so re-ingesting changes nothing.
 """
 
 from __future__ import annotations
@@ -40,12 +41,13 @@ from newsfuse.model import (
     SummarySentence,
 )
 from newsfuse.store import schema
-from newsfuse.store.base import StoredBatch
+from newsfuse.store.base import StoredBatch, StoredLinks, Waiting
 from newsfuse.store.browse import LISTING_ORDER, STORY_LINES, story_line
 from newsfuse.store.comparisons import decode_comparison, encode_comparison, stored_article_ids
-from newsfuse.store.schema import COMPARISONS_SINCE, SCHEMA_VERSION
+from newsfuse.store.schema import COMPARISONS_SINCE, PENDING_SINCE, SCHEMA_VERSION
 
 _HEADLINE_WORDS = 12
+_TERM_ROWS = 20_000  # term rows written at once when linking: bounds the blobs held in memory
 _SUMMARY_COLUMNS = "story_id, story_size, engine, max_words, max_sentences, summary, created_at, text"
 
 
@@ -185,33 +187,57 @@ class DuckDBStore:
                         [x.path for x in c], now,
                     ],
                 )  # fmt: skip
-            if batch.assignments:
+            if batch.articles:
+                indices, counts = _row_blobs(batch.counts)
                 db.execute(
-                    "INSERT INTO story_articles SELECT unnest($1), unnest($2)",
-                    [[x.article_id for x in batch.assignments], [x.story_id for x in batch.assignments]],
+                    "INSERT INTO pending_terms SELECT unnest($1), unnest($2), unnest($3)",
+                    [[x.id for x in batch.articles], indices, counts],
                 )
-                self._refresh_stories(sorted({x.story_id for x in batch.assignments}), now)
-            self._write_terms(batch.tracker, batch.first_row)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
-    def _write_terms(self, tracker: StoryTracker, first_row: int) -> None:
-        if not self._query("SELECT count(*) FROM cluster_config")[0][0]:
-            self._db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?, ?, ?)", list(astuple(tracker.config)))
-        rows = tracker.counts[first_row:]
-        if not rows.shape[0]:
-            return
-        bounds = rows.indptr
-        self._db.execute(
-            "INSERT INTO article_terms SELECT unnest($1), unnest($2), unnest($3), unnest($4)",
-            [
-                list(range(first_row, first_row + rows.shape[0])),
-                tracker.article_ids[first_row:],
-                [rows.indices[a:b].astype(np.int32).tobytes() for a, b in itertools.pairwise(bounds)],
-                [rows.data[a:b].astype(np.float32).tobytes() for a, b in itertools.pairwise(bounds)],
-            ],
+    def link(self, links: StoredLinks) -> None:
+        db = self._db
+        db.execute("BEGIN TRANSACTION")
+        try:
+            if not self._query("SELECT count(*) FROM cluster_config")[0][0]:
+                db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?, ?, ?)", list(astuple(links.tracker.config)))
+            if links.assignments:
+                db.execute(
+                    "INSERT INTO story_articles SELECT unnest($1), unnest($2)",
+                    [[x.article_id for x in links.assignments], [x.story_id for x in links.assignments]],
+                )
+                self._refresh_stories(sorted({x.story_id for x in links.assignments}), _now())
+            tracker = links.tracker
+            for start in range(links.first_row, tracker.n_docs, _TERM_ROWS):
+                end = min(start + _TERM_ROWS, tracker.n_docs)
+                indices, counts = _row_blobs(tracker.counts[start:end])
+                linked = tracker.article_ids[start:end]
+                db.execute(
+                    "INSERT INTO article_terms SELECT unnest($1), unnest($2), unnest($3), unnest($4)",
+                    [list(range(start, end)), linked, indices, counts],
+                )
+                db.execute("DELETE FROM pending_terms WHERE article_id IN (SELECT unnest($1))", [linked])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def waiting(self) -> Waiting:
+        rows = self._query(
+            """SELECT p.article_id, p.indices, p.counts, a.published
+               FROM pending_terms p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id"""
+        )
+        copies = self._query(
+            "SELECT id, kept_id FROM copies WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY id"
+        )
+        return Waiting(
+            ids=tuple(r[0] for r in rows),
+            counts=_rows_from_blobs([(r[1], r[2]) for r in rows]),
+            days=day_numbers([Article("", "", published=r[3]) for r in rows]),
+            copies=dict(copies),
         )
 
     def _refresh_stories(self, story_ids: list[str], now: datetime) -> None:
@@ -244,18 +270,7 @@ class DuckDBStore:
                FROM article_terms t JOIN story_articles sa USING (article_id) JOIN articles a ON a.id = t.article_id
                ORDER BY t.row"""
         )
-        indices = [np.frombuffer(bytes(r[1]), dtype=np.int32) for r in rows]
-        lengths = np.array([len(i) for i in indices], dtype=np.int64)
-        counts = sparse.csr_matrix(
-            (
-                np.concatenate(
-                    [np.frombuffer(bytes(r[2]), dtype=np.float32) for r in rows] or [np.empty(0, np.float32)]
-                ),
-                np.concatenate(indices or [np.empty(0, np.int32)]),
-                np.concatenate([[0], np.cumsum(lengths)]),
-            ),
-            shape=(len(rows), N_FEATURES),
-        )
+        counts = _rows_from_blobs([(r[1], r[2]) for r in rows])
         story_row: dict[str, int] = {}
         for r in rows:
             story_row.setdefault(r[3], len(story_row))
@@ -457,12 +472,39 @@ class DuckDBStore:
             "summaries",
             "comparisons",
             "article_terms",
+            "pending_terms",
         )
         return {
             table: int(self._query(f"SELECT count(*) FROM {table}")[0][0])
             for table in tables
-            if table != "comparisons" or self.version >= COMPARISONS_SINCE
+            if (table != "comparisons" or self.version >= COMPARISONS_SINCE)
+            and (table != "pending_terms" or self.version >= PENDING_SINCE)
         }
+
+
+def _row_blobs(rows: sparse.csr_matrix) -> tuple[list[bytes], list[bytes]]:
+    """Each row of hashed term counts as two blobs: its columns (int32) and its counts (float32)."""
+    bounds = rows.indptr
+    return (
+        [rows.indices[a:b].astype(np.int32).tobytes() for a, b in itertools.pairwise(bounds)],
+        [rows.data[a:b].astype(np.float32).tobytes() for a, b in itertools.pairwise(bounds)],
+    )
+
+
+def _rows_from_blobs(blobs: Sequence[tuple[Any, Any]]) -> sparse.csr_matrix:
+    """The hashed term counts written by `_row_blobs`, a row per (columns, counts) pair."""
+    indices = [np.frombuffer(bytes(columns), dtype=np.int32) for columns, _ in blobs]
+    lengths = np.array([len(i) for i in indices], dtype=np.int64)
+    return sparse.csr_matrix(
+        (
+            np.concatenate(
+                [np.frombuffer(bytes(counts), dtype=np.float32) for _, counts in blobs] or [np.empty(0, np.float32)]
+            ),
+            np.concatenate(indices or [np.empty(0, np.int32)]),
+            np.concatenate([[0], np.cumsum(lengths)]),
+        ),
+        shape=(len(blobs), N_FEATURES),
+    )
 
 
 def _article(row: tuple[Any, ...]) -> Article:

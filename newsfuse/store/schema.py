@@ -1,6 +1,6 @@
 """The store's tables, their version, and the migrations that bring an older file up to it.
 
-Schema, version 3 (`SCHEMA_VERSION`; the one row of `schema_version` says which version wrote a file):
+Schema, version 4 (`SCHEMA_VERSION`; the one row of `schema_version` says which version wrote a file):
 
     schema_version(version, written_by)                  one row
     articles(id PK, title, text, source, url, published, path, meta JSON, added_at)   distinct texts
@@ -14,14 +14,17 @@ Schema, version 3 (`SCHEMA_VERSION`; the one row of `schema_version` says which 
               text)                                  the summary's sentences, what search reads (since version 3)
     comparisons(story_id PK, story_size, settings, comparison JSON, created_at)   since version 2
     article_terms(row PK, article_id, indices BLOB, counts BLOB)   hashed term counts, in clustering order
+    pending_terms(article_id PK, indices BLOB, counts BLOB)   the same for a stored article that has no story
+                                                         yet (an ingest links its articles once it has read
+                                                         them; since version 4)
     cluster_config(threshold, neighbours, max_postings, max_gap_days, mutual, sure)   one row: the options the store was built with
 
 A stored summary or comparison is current while its `story_size` is the story's articles and copies
 (a story only grows) and, for a comparison, while `settings` are the ones asked for
 (`newsfuse.store.comparisons.comparison_settings`: the options, the code's version, the format).
 
-Version 1 had no `comparisons` table and no story_id index, version 2 no `summaries.text`; opening
-such a file read-write adds them (the text taken from the stored summaries).
+Version 1 had no `comparisons` table and no story_id index, version 2 no `summaries.text`, version 3 no
+`pending_terms`; opening such a file read-write adds them (the text taken from the stored summaries).
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from collections.abc import Callable
 
 import duckdb
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 COMPARISONS_SINCE = 2  # the first version with a comparisons table
+PENDING_SINCE = 4  # the first version with a pending_terms table
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, written_by VARCHAR NOT NULL);
@@ -85,8 +89,26 @@ def _to_version_3(db: duckdb.DuckDBPyConnection) -> None:
     db.execute(_VERSION_3)
 
 
+# Version 4: an ingest stores its articles batch by batch but links them into stories once it has read them
+# all (up to `engines.options.LINK_ARTICLES`): linking a shuffled pile batch by batch ties an article to its best
+# match among the articles read so far, and a stored story keeps its members (benchmarks/results/clustering.md).
+# An article waits in pending_terms between the two; an interrupted ingest's waiting articles are linked by the
+# next one.
+_VERSION_4 = """
+CREATE TABLE IF NOT EXISTS pending_terms (article_id VARCHAR PRIMARY KEY, indices BLOB, counts BLOB);
+"""
+
+
+def _to_version_4(db: duckdb.DuckDBPyConnection) -> None:
+    db.execute(_VERSION_4)
+
+
 # What brings a file of version `n - 1` to version `n`, for every n above 1.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _to_version_2, 3: _to_version_3}
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    2: _to_version_2,
+    3: _to_version_3,
+    4: _to_version_4,
+}
 
 
 def create(db: duckdb.DuckDBPyConnection, written_by: str) -> None:
