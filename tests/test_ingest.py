@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from newsfuse.config import SummaryConfig
@@ -132,6 +133,19 @@ def test_ingest_in_batches_finds_the_stories_of_the_whole_pile(tmp_path: Path) -
     whole = {frozenset(a.id for a in story.articles) for story in group_stories(articles)}
     assert _stories(tmp_path / "news.duckdb") == whole
     assert frozenset({"reid0", "reid1", "reid2"}) in whole
+
+
+def test_ingest_into_a_store_of_the_previous_schema_links_new_reports(tmp_path: Path) -> None:
+    articles = twin_articles()
+    path = tmp_path / "news.duckdb"
+    ingest([_write_jsonl(tmp_path / "first.jsonl", articles[:2] + articles[3:5])], store=path)
+    with duckdb.connect(str(path)) as db:  # as version 3 wrote it: no table for waiting articles
+        db.execute("DROP TABLE pending_terms")
+        db.execute("UPDATE schema_version SET version = 3")
+    ingest([_write_jsonl(tmp_path / "later.jsonl", [articles[2], articles[5]])], store=path)
+    with open_store(path) as store:
+        assert store.counts()["pending_terms"] == 0
+    assert frozenset({"reid0", "reid1", "reid2"}) in _stories(path)
 
 
 def test_ingest_reports_bad_inputs_and_progress(tmp_path: Path) -> None:

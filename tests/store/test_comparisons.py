@@ -121,6 +121,7 @@ def _as_version_1(path: Path) -> None:
     with duckdb.connect(str(path)) as db:
         db.execute("DROP INDEX story_articles_story")
         db.execute("DROP TABLE comparisons")
+        db.execute("DROP TABLE pending_terms")
         db.execute("ALTER TABLE summaries DROP COLUMN text")
         db.execute("UPDATE schema_version SET version = 1")
 
@@ -133,7 +134,7 @@ def test_comparisons_a_version_1_store_is_migrated_when_opened_for_writing(summi
         assert store.version == 1
         story = store.story(story_id)
         assert store.comparison(story, comparison_settings(CLASSIC)) is None
-        assert "comparisons" not in store.counts()
+        assert "comparisons" not in store.counts() and "pending_terms" not in store.counts()
     with open_store(path) as store:
         assert store.version == SCHEMA_VERSION
         store.save_comparison(story, comparison_settings(CLASSIC), compare_articles(story.articles, CLASSIC))
