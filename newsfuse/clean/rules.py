@@ -192,7 +192,14 @@ _NOTICE = re.compile(
     r"|subscription (?:to|is required to) continue reading|not in our deliverable area"
     r"|^learn more\W*$|the page you requested was not found|verify you(?:'|’| ' )?re not a robot"
     r"|please re-enter|you will receive emails|opt[- ]out at any time|receive occasional updates"
-    r"|an error has occurred|view all [\w.'’ ]{1,40} newsletters",
+    r"|an error has occurred|view all [\w.'’ ]{1,40} newsletters"
+    # follow-the-author alerts, fundraiser badges, consent walls, paywall and sign-in prompts, missing pages,
+    # reaction buttons: a page's widgets, which a scrape can return instead of the report
+    r"|posts new content,? you(?:'|’| ' )? ?ll get an email|has verified that the funds raised will go|what does verified mean"
+    r"|requires us to inform you|you consent to the use by us|by clicking \W*i (?:agree|accept)"
+    r"|re-enter (?:your )?zip code|(?:sign up for|get) digital access|sign in using (?:your?|the) [\w ]{0,20}(?:account|profile)"
+    r"|check the url for proper spelling|you can only react up to|already used that reaction"
+    r"|^\W*thank you for reading\W*$",
     re.I,
 )
 # Web-archive descriptions (crawls, seed lists, WARC files) stand in for a page the archive could not show.
@@ -200,7 +207,8 @@ _NOTICE = re.compile(
 _ARCHIVE = re.compile(
     r"\bweb ?crawl|\bcrawlers?\b|\b(?:this|these|focused|wide|survey\W*) crawls?\b|\bcrawls? (?:data|of|was|were|performed)"
     r"|\bcrawl data|wayback machine|internet archive|archive-it|\bwarcs?\b|heritrix"
-    r"|seed ?list|end of term (?:web )?(?:archiv|project)|web captures|(?:files|data) (?:is|are) currently not publicly",
+    r"|seed ?list|end of term (?:web )?(?:archiv|project)|web captures|(?:files|data) (?:is|are) currently not publicly"
+    r"|\bwide\d{5}\b|\bthe seed for\b|\binter-?domain (?:navigational )?links?\b",
     re.I,
 )
 # Fixed notices that scraped text runs into a report's sentence ("please enable javascript to watch this video
@@ -216,6 +224,7 @@ _GLUED_NOTICE = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 # A longer sentence that mentions a notice is most likely a report's sentence run into it: it stays whole.
 _NOTICE_MAX_WORDS = 30
+_NOTICES_IN_A_LONG_ONE = 2  # ... unless it holds this many notices: a report does not run into two
 _LEFTOVER = re.compile(r"^[\W_]*$")
 # A paragraph naming this many archive terms (crawl, seed list, WARC, Wayback Machine ...) is an archive's
 # description of a crawl, however its sentences are cut; a report about the archive names one or two.
@@ -234,7 +243,10 @@ _NOTICE_WORDS = (
     "continue reading", "deliverable area", "learn more", "you requested", "robot", "crawl", "wayback",
     "internet archive", "archive-it", "warc", "heritrix", "seed list", "seedlist", "end of term", "web captures",
     "publicly access", "re-enter", "receive emails", "opt-out at any", "opt out at any", "occasional updates",
-    "error has occurred", "newsletters",
+    "error has occurred", "newsletters", "new content", "funds raised", "verified mean", "inform you", "you consent", "i agree",
+    "i accept", "zip code", "digital access", "sign in using", "proper spelling", "react up to", "that reaction",
+    "wide0", "wide1", "wide2", "wide3", "wide4", "wide5", "wide6", "wide7", "wide8", "wide9", "seed for",
+    "inter-domain", "interdomain",
 )  # fmt: skip
 
 
@@ -251,6 +263,13 @@ def lines_with_notices(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+def _is_notice(sentence: str) -> bool:
+    """A short sentence with a notice, or a long one with two (a consent wall: "... requires us to inform you ...
+    we use cookies ..."): a report's sentence that runs into one notice stays whole."""
+    found = _NOTICE.findall(sentence)
+    return bool(found) and (len(sentence.split()) <= _NOTICE_MAX_WORDS or len(found) >= _NOTICES_IN_A_LONG_ONE)
+
+
 def strip_notices(line: str) -> tuple[str, tuple[str, ...]]:
     """Return the line without its site notices, and the notices removed (in order)."""
     lowered = line.lower()
@@ -260,7 +279,7 @@ def strip_notices(line: str) -> tuple[str, tuple[str, ...]]:
     text = " ".join(_GLUED_NOTICE.sub(" ", line).split()) if glued else line
     sentences = [part for part in _SENTENCE_END.split(text) if not _LEFTOVER.match(part)]
     archive = [bool(_ARCHIVE.search(part)) for part in sentences]
-    notice = [len(part.split()) <= _NOTICE_MAX_WORDS and bool(_NOTICE.search(part)) for part in sentences]
+    notice = [_is_notice(part) for part in sentences]
     mostly_archive = sum(archive) >= 2 and 2 * sum(a or b for a, b in zip(archive, notice, strict=True)) >= len(
         sentences
     )

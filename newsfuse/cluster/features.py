@@ -47,8 +47,16 @@ def article_terms(article: Article) -> list[str]:
     return terms
 
 
+# Web addresses and brace-delimited code ("http://v.site.com/images/1155968404/...", "{ mode:
+# 'thumbnails' }") are page furniture: their ids and path words are shared by every page of a site, whatever
+# its story. They are left out of the features (the text keeps them). Checked on ECB+ (no change),
+# multinews-dev clusters 1000+ and a seed-1 pool sample of 60,000 articles (B3 +0.0006 / +0.0007).
+_FURNITURE = re.compile(r"\b(?:https?://|www\.)\S+|\{[^{}]{0,400}\}", re.I)
+
+
 def _text(article: Article) -> str:
-    return f"{article.title}\n{article.text}" if article.title else article.text
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    return _FURNITURE.sub(" ", text)
 
 
 def _names(text: str) -> list[str]:

@@ -34,6 +34,32 @@ def test_clean_notice_alone_leaves_nothing(notice: str) -> None:
     assert cleaned.dropped and all(line.reason is DropReason.NOTICE for line in cleaned.dropped)
 
 
+WIDGETS = [
+    "Whenever Jane Smith posts new content, you ' ll get an email delivered to your inbox with a link.",
+    "Gofundme has verified that the funds raised will go directly to the intended recipient. What does verified mean?",
+    "The new european data protection law requires us to inform you of the following before you use our website: "
+    "we use cookies and other technologies to customize your experience, perform analytics and deliver personalized "
+    "advertising on our sites, apps and newsletters and across the internet based on your interests. By clicking "
+    '" i agree " below, you consent to the use by us and our third-party partners of cookies and data gathered from '
+    "your use of our platforms.",
+    "Re-enter zip code or sign up for digital access. Get digital access",
+    "Your reaction? sorry, but you can only react up to 3 times! oops! it looks like you've already used that "
+    "reaction on this post.",
+    "The seed for wide00014 was: - slash pages from every domain on the web: -- a ranking of all urls that have more "
+    "than one incoming inter-domain link ( rank was determined by number of incoming links using wide00012 "
+    "inter domain links ) -- up to a maximum of 100 most highly ranked urls per domain",
+    "Thank you for reading!",
+]
+
+
+@pytest.mark.issue(8)
+@pytest.mark.parametrize("page", WIDGETS)
+def test_clean_a_page_of_widgets_leaves_no_story(page: str) -> None:
+    # a scrape that returned a page's follow, fundraiser, consent, paywall or reaction widget instead of the
+    # report: left as text, every such page would look alike and make one "story" of unrelated reports
+    assert clean_article(make_article(page)).article.text == ""
+
+
 @pytest.mark.issue(8)
 def test_clean_notice_in_a_report_paragraph_goes_report_stays() -> None:
     cleaned = clean_article(make_article(f"{REPRINTS} {REPORT} The phone was designed inside Google."))
@@ -59,6 +85,10 @@ def test_clean_notice_run_into_a_sentence_only_its_words_go() -> None:
         "Swimmers did the crawl across the bay. The race ended at noon.",
         "The senator posted a tweet with a location tag that placed her in Miami, aides said, "
         "which contradicted her schedule and the account her office gave reporters on Tuesday evening.",
+        "Organisers said they had verified that the funds raised would reach the family. The drive ends Friday.",
+        "Thank you for reading the letter aloud, the judge told the widow before the sentencing went on.",
+        "Archivists said the seed for the collection was a list of city hall pages. The work took a year.",
+        "Voters who moved must re-enter their address online, the county clerk said on Monday.",
     ],
 )
 def test_clean_report_sentences_naming_notice_words_are_kept(text: str) -> None:
