@@ -229,6 +229,9 @@ _LEFTOVER = re.compile(r"^[\W_]*$")
 # A paragraph naming this many archive terms (crawl, seed list, WARC, Wayback Machine ...) is an archive's
 # description of a crawl, however its sentences are cut; a report about the archive names one or two.
 _ARCHIVE_TERMS = 3
+# ... and the sentences after its last one are a report when they hold this many words (a scrape of an archived
+# page puts the archive's description first); fewer are the description's own tail.
+_REPORT_AFTER_ARCHIVE_WORDS = 40
 # What is left of a paragraph after two or more notices, when this short, is part of them ("Close").
 _FRAGMENT_WORDS = 5
 # Every notice pattern above matches only through one of these words (a new pattern must add its own here):
@@ -284,7 +287,13 @@ def strip_notices(line: str) -> tuple[str, tuple[str, ...]]:
         sentences
     )
     if mostly_archive or len(_ARCHIVE.findall(text)) >= _ARCHIVE_TERMS:
-        return "", (line,)  # an archive's description of itself, maybe with the odd plain sentence between
+        # an archive's description of itself, maybe with the odd plain sentence between; a report the scrape
+        # ran on after it stays ("... after an embargo period. Bevington object update: tighar's best ...")
+        flagged = [i for i, (a, n) in enumerate(zip(archive, notice, strict=True)) if a or n]
+        tail = sentences[flagged[-1] + 1 :] if flagged else []
+        if len(" ".join(tail).split()) < _REPORT_AFTER_ARCHIVE_WORDS:
+            return "", (line,)
+        return " ".join(tail), (" ".join(sentences[: flagged[-1] + 1]),)
     if not any(notice):
         return (" ".join(sentences), glued) if glued else (line, ())
     kept = " ".join(part for part, drop in zip(sentences, notice, strict=True) if not drop)

@@ -61,6 +61,17 @@ def test_clean_a_page_of_widgets_leaves_no_story(page: str) -> None:
 
 
 @pytest.mark.issue(8)
+def test_clean_report_after_an_archive_description_stays() -> None:
+    report = (
+        "Bevington object update: the best single piece of evidence just got better, the group said on Monday. "
+        "The strength of the hypothesis is that so many unrelated avenues of investigation, archival records, "
+        "artifacts and photographs, all point to the same conclusion about the island."
+    )
+    cleaned = clean_article(make_article(f"{ARCHIVE_NOTICE} {ARCHIVE_NOTICE} {report}"))
+    assert cleaned.article.text == report
+
+
+@pytest.mark.issue(8)
 def test_clean_notice_in_a_report_paragraph_goes_report_stays() -> None:
     cleaned = clean_article(make_article(f"{REPRINTS} {REPORT} The phone was designed inside Google."))
     assert cleaned.article.text == f"{REPORT} The phone was designed inside Google."
