@@ -148,6 +148,19 @@ def test_ingest_into_a_store_of_the_previous_schema_links_new_reports(tmp_path: 
     assert frozenset({"reid0", "reid1", "reid2"}) in _stories(path)
 
 
+def test_ingest_links_each_batch_when_told_to(tmp_path: Path) -> None:
+    pile = _pile(tmp_path)
+    seen: dict[str, list[IngestReport]] = {"default": [], "each batch": []}
+    ingest([pile], store=tmp_path / "a.duckdb", options=FOURS, progress=seen["default"].append)
+    each = IngestOptions(batch_size=4, link_articles=4)
+    ingest([pile], store=tmp_path / "b.duckdb", options=each, progress=seen["each batch"].append)
+    first = {name: reports[0] for name, reports in seen.items()}
+    assert (first["default"].new_stories, first["default"].waiting) == (0, 4)  # stored, waiting for the end
+    assert first["each batch"].new_stories > 0 and first["each batch"].waiting == 0
+    assert "waiting for their stories" in str(first["default"])
+    assert seen["default"][-1].waiting == 0 and seen["default"][-1].new_stories > 0
+
+
 def test_ingest_reports_bad_inputs_and_progress(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_text("")

@@ -18,7 +18,7 @@ BATCH_SIZE = 20_000
 # among the articles read so far, and a stored story keeps its members: on the 124,609-article multinews-train-pool
 # (a shuffled pile, a sixth of every story in each 20,000-article batch) that cost B3 F1 0.673 against 0.699 for
 # the whole pile clustered at once. Linking holds every waiting article's term counts and the candidate graph in
-# memory (about 1 GB at 125,000 articles, benchmarks/results/clustering.md): this bounds it for bigger runs.
+# memory (the whole-pool ingest peaks at 2.3 GB, benchmarks/results/clustering.md): this bounds it for bigger runs.
 LINK_ARTICLES = 250_000
 
 # Articles a mapped task: big enough that a task's overhead (scheduling, sending ~1 MB of text) is small
@@ -39,8 +39,8 @@ class IngestOptions:
     Args:
         fmt: force an input format (a name of `newsfuse.read.READERS`); None guesses per file.
         batch_size: articles a transaction.
-        link_articles: articles linked into stories at once (see LINK_ARTICLES); `batch_size` links each batch
-            as it is stored (stories show up sooner, on a shuffled pile they are worse).
+        link_articles: articles linked into stories at once (see LINK_ARTICLES); set to `batch_size`, each batch
+            is linked as it is stored (stories show up sooner; on a shuffled pile they are worse).
         config: clustering options for a new store (a store keeps the options it was built with).
         engine: who runs the per-article stages: "local" (this process) or "ray" (the `scale` extra).
         address: with "ray", the cluster to join ("auto", "ray://head:10001"); None starts a local one.
