@@ -198,7 +198,9 @@ _NOTICE = re.compile(
     r"|posts new content,? you(?:'|’| ' )? ?ll get an email|has verified that the funds raised will go|what does verified mean"
     r"|requires us to inform you|you consent to the use by us|by clicking \W*i (?:agree|accept)"
     r"|re-enter (?:your )?zip code|(?:sign up for|get) digital access|sign in using (?:your?|the) [\w ]{0,20}(?:account|profile)"
-    r"|check the url for proper spelling|you can only react up to|already used that reaction"
+    r"|check the url for proper spelling|trouble locating a destination|you can only react up to"
+    r"|already used that reaction|why are we asking this|by submitting your registration information"
+    r"|\bsee our privacy (?:policy|notice)|you also agree to our terms"
     r"|^\W*thank you for reading\W*$",
     re.I,
 )
@@ -218,7 +220,12 @@ _GLUED_NOTICE = re.compile(
     r"|you need to enable javascript to play media on [\w.]+(?: play)?|\(? ?click prev or next to continue viewing images\.?"
     r"|\bskip ad ad loading\.*|\bmedia requires javascript to play\.?"
     r"|\bto order presentation-ready copies for distribution\b.{0,160}?www\.djreprints\.com\.?"
-    r"|\bhello, you either have javascript turned off or an old version of adobe(?:'|’| ' )?s flash player\.?",
+    r"|\bhello, you either have javascript turned off or an old version of adobe(?:'|’| ' )?s flash player\.?"
+    # a newsletter box run into the report's first sentence ("... could not subscribe, try again later invalid
+    # email a grieving husband who ..."): its words go, the sentence stays
+    r"|(?:\bthe video will start in \d+ cancel )?\bget (?:\w+ )?(?:news )?updates directly to your inbox(?: subscribe)?"
+    r"(?: thank you for subscribing)?(?: we have more newsletters(?: show me)?)?(?: see our privacy notice)?"
+    r"(?: could not subscribe,? try again later)?(?: invalid email(?: address)?)?",
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -249,7 +256,8 @@ _NOTICE_WORDS = (
     "error has occurred", "newsletters", "new content", "funds raised", "verified mean", "inform you", "you consent", "i agree",
     "i accept", "zip code", "digital access", "sign in using", "proper spelling", "react up to", "that reaction",
     "wide0", "wide1", "wide2", "wide3", "wide4", "wide5", "wide6", "wide7", "wide8", "wide9", "seed for",
-    "inter-domain", "interdomain",
+    "inter-domain", "interdomain", "locating a destination", "asking this", "registration information",
+    "privacy policy", "privacy notice", "agree to our terms",
 )  # fmt: skip
 
 

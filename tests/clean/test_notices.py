@@ -49,6 +49,12 @@ WIDGETS = [
     "than one incoming inter-domain link ( rank was determined by number of incoming links using wide00012 "
     "inter domain links ) -- up to a maximum of 100 most highly ranked urls per domain",
     "Thank you for reading!",
+    "Please sign in why are we asking this? by submitting your registration information, you agree to our terms of "
+    "service and privacy policy.",
+    "See our privacy policy and third party partners to learn more about the use of data and your rights. You also "
+    "agree to our terms of service.",
+    "Please check the url for proper spelling and capitalization. If you're having trouble locating a destination, "
+    "try visiting the home page.",
 ]
 
 
@@ -58,6 +64,18 @@ def test_clean_a_page_of_widgets_leaves_no_story(page: str) -> None:
     # a scrape that returned a page's follow, fundraiser, consent, paywall or reaction widget instead of the
     # report: left as text, every such page would look alike and make one "story" of unrelated reports
     assert clean_article(make_article(page)).article.text == ""
+
+
+@pytest.mark.issue(8)
+def test_clean_newsletter_box_run_into_the_first_sentence_only_its_words_go() -> None:
+    lead = "A grieving husband who believed he had buried his wife was shocked when she appeared on a tv programme."
+    box = (
+        "Get daily news updates directly to your inbox subscribe thank you for subscribing we have more newsletters "
+        "show me see our privacy notice could not subscribe, try again later invalid email"
+    )
+    assert clean_article(make_article(f"{box} {lead} He had held a funeral.")).article.text == (
+        f"{lead} He had held a funeral."
+    )
 
 
 @pytest.mark.issue(8)
@@ -100,6 +118,7 @@ def test_clean_notice_run_into_a_sentence_only_its_words_go() -> None:
         "Thank you for reading the letter aloud, the judge told the widow before the sentencing went on.",
         "Archivists said the seed for the collection was a list of city hall pages. The work took a year.",
         "Voters who moved must re-enter their address online, the county clerk said on Monday.",
+        '"Thank you for your interest in our work," the spokesman said. The lab opens in May.',
     ],
 )
 def test_clean_report_sentences_naming_notice_words_are_kept(text: str) -> None:
