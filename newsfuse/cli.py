@@ -225,7 +225,7 @@ def stories_cli(
 
     with open_store(db, read_only=True) as store:
         listing = store.stories(limit=limit)
-        waiting = store.counts().get("pending_terms", 0)
+        waiting = store.waiting_count()
     typer.echo((render_story_list_json if fmt == "json" else render_story_list)(listing), nl=False)
     if waiting:
         typer.echo(

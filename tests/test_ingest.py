@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from newsfuse.cluster.batch import ClusterConfig
 from newsfuse.config import SummaryConfig
 from newsfuse.ingest import IngestOptions, group_stories, ingest, story_summary, summarize_stories
 from newsfuse.model import Article, IngestReport
@@ -142,6 +143,8 @@ def test_ingest_into_a_store_of_the_previous_schema_links_new_reports(tmp_path: 
     with duckdb.connect(str(path)) as db:  # as version 3 wrote it: no table for waiting articles
         db.execute("DROP TABLE pending_terms")
         db.execute("UPDATE schema_version SET version = 3")
+    with open_store(path, read_only=True) as old:  # read as it is: nothing waits in a file of version 3
+        assert (len(old.waiting()), old.waiting_count()) == (0, 0)
     ingest([_write_jsonl(tmp_path / "later.jsonl", [articles[2], articles[5]])], store=path)
     with open_store(path) as store:
         assert store.counts()["pending_terms"] == 0
@@ -149,7 +152,11 @@ def test_ingest_into_a_store_of_the_previous_schema_links_new_reports(tmp_path: 
 
 
 def test_ingest_links_each_batch_when_told_to(tmp_path: Path) -> None:
-    pile = _pile(tmp_path)
+    copies = [
+        Article.from_text(WIRE, id="wire-1", source="Reuters"),
+        Article.from_text(WIRE + " More later.", id="wire-2", source="Yahoo"),
+    ]
+    pile = _write_jsonl(tmp_path / "pile.jsonl", copies + twin_articles())  # the first batch holds a copy
     seen: dict[str, list[IngestReport]] = {"default": [], "each batch": []}
     ingest([pile], store=tmp_path / "a.duckdb", options=FOURS, progress=seen["default"].append)
     each = IngestOptions(batch_size=4, link_articles=4)
@@ -159,6 +166,24 @@ def test_ingest_links_each_batch_when_told_to(tmp_path: Path) -> None:
     assert first["each batch"].new_stories > 0 and first["each batch"].waiting == 0
     assert "waiting for their stories" in str(first["default"])
     assert seen["default"][-1].waiting == 0 and seen["default"][-1].new_stories > 0
+
+
+def test_ingest_keeps_the_clustering_options_of_a_first_run_stopped_before_linking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def dying_link(self: DuckDBStore, links: object) -> None:
+        raise KeyboardInterrupt
+
+    strict = IngestOptions(batch_size=4, config=ClusterConfig(threshold=0.9))
+    monkeypatch.setattr(DuckDBStore, "link", dying_link)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([_pile(tmp_path)], store=tmp_path / "news.duckdb", options=strict)
+    monkeypatch.undo()
+    ingest([_pile(tmp_path)], store=tmp_path / "news.duckdb", options=FOURS)  # default options this time
+    with open_store(tmp_path / "news.duckdb") as store:
+        tracker = store.tracker()
+        assert tracker is not None and tracker.config.threshold == 0.9
+        assert store.counts()["pending_terms"] == 0
 
 
 def test_ingest_reports_bad_inputs_and_progress(tmp_path: Path) -> None:

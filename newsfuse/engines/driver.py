@@ -98,11 +98,13 @@ class _Driver:
         self.mapper = mapper
         self.options = options
         self.clock = clock
-        self.tracker = store.tracker() or StoryTracker(config=options.config)
+        restored = store.tracker()  # may hold no story yet (a first run stopped before linking) but the options
+        self.tracker = restored if restored is not None else StoryTracker(config=options.config)
         self.copy_index = CopyIndex(entries=store.fingerprints())
         self.tally = _Tally()
         self.waiting = [store.waiting()]  # stored, not linked yet: an interrupted ingest's, then this one's batches
         self.tally.waiting = len(self.waiting[0]) + len(self.waiting[0].copies)
+        self.read_since_link = 0  # articles read (known ones and copies too) since the last link
 
     def _mapped(self, stage: str, function: Callable[[Sequence[Article]], T], articles: Sequence[Article]) -> list[T]:
         start = started()
@@ -166,6 +168,7 @@ class _Driver:
                 fingerprints=tuple((cleaned[row].id, prints[row]) for row in sorted(kept_rows)),
                 copies=copies,
                 counts=counts,
+                config=tracker.config,
             )
         )
         clock.add_since("store", len(deduplicated.kept), start)
@@ -175,7 +178,8 @@ class _Driver:
         tally.added += len(deduplicated.kept)
         tally.copies += len(original)
         tally.waiting += len(deduplicated.kept) + len(original)
-        if sum(map(len, self.waiting)) >= self.options.link_articles:
+        self.read_since_link += len(articles)
+        if self.read_since_link >= self.options.link_articles:
             self.link()
 
     def link(self) -> None:
@@ -184,6 +188,7 @@ class _Driver:
             return
         tracker, tally, clock = self.tracker, self.tally, self.clock
         start = started()
+        self.read_since_link = 0
         waiting, self.waiting = self.waiting, []
         ids = tuple(key for part in waiting for key in part.ids)
         days = np.concatenate([part.days for part in waiting])

@@ -11,6 +11,7 @@ import numpy.typing as npt
 from datasketch import LeanMinHash
 from scipy import sparse
 
+from newsfuse.cluster.batch import ClusterConfig
 from newsfuse.cluster.incremental import StoryTracker
 from newsfuse.model import Article, Comparison, Sentence, Story, StoryAssignment, StoryInfo, Summary
 
@@ -24,6 +25,7 @@ class StoredBatch:
     fingerprints: tuple[tuple[str, LeanMinHash], ...]  # of the distinct articles, for finding later copies
     copies: tuple[tuple[Article, str, float], ...]  # (copy, id of the article it copies, estimated Jaccard)
     counts: sparse.csr_matrix  # hashed term counts (`cluster.features.term_counts`), a row per article of `articles`
+    config: ClusterConfig  # the clustering options, kept by a new store from its first batch on
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,10 @@ class Store(Protocol):
 
     def waiting(self) -> Waiting:
         """The stored articles (and copies) that have no story yet: an ingest stopped before linking them."""
+        ...
+
+    def waiting_count(self) -> int:
+        """How many stored articles and copies have no story yet (cheaper than `len(waiting())`)."""
         ...
 
     def tracker(self) -> StoryTracker | None:

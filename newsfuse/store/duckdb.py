@@ -187,6 +187,7 @@ class DuckDBStore:
                         [x.path for x in c], now,
                     ],
                 )  # fmt: skip
+            self._keep_config(batch.config)
             if batch.articles:
                 indices, counts = _row_blobs(batch.counts)
                 db.execute(
@@ -202,8 +203,7 @@ class DuckDBStore:
         db = self._db
         db.execute("BEGIN TRANSACTION")
         try:
-            if not self._query("SELECT count(*) FROM cluster_config")[0][0]:
-                db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?, ?, ?)", list(astuple(links.tracker.config)))
+            self._keep_config(links.tracker.config)
             if links.assignments:
                 db.execute(
                     "INSERT INTO story_articles SELECT unnest($1), unnest($2)",
@@ -225,7 +225,14 @@ class DuckDBStore:
             db.execute("ROLLBACK")
             raise
 
+    def _keep_config(self, config: ClusterConfig) -> None:
+        """Write the clustering options the store is built with, once (inside the caller's transaction)."""
+        if not self._query("SELECT count(*) FROM cluster_config")[0][0]:
+            self._db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?, ?, ?)", list(astuple(config)))
+
     def waiting(self) -> Waiting:
+        if self.version < PENDING_SINCE:  # an older file opened read-only: everything in it is linked
+            return Waiting((), _rows_from_blobs([]), np.empty(0, dtype=np.float64), {})
         rows = self._query(
             """SELECT p.article_id, p.indices, p.counts, a.published
                FROM pending_terms p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id"""
@@ -260,6 +267,14 @@ class DuckDBStore:
             """,
             [story_ids, now],
         )
+
+    def waiting_count(self) -> int:
+        copies = self._query("SELECT count(*) FROM copies WHERE id NOT IN (SELECT article_id FROM story_articles)")[0][
+            0
+        ]
+        if self.version < PENDING_SINCE:
+            return int(copies)
+        return int(copies) + int(self._query("SELECT count(*) FROM pending_terms")[0][0])
 
     def tracker(self) -> StoryTracker | None:
         config = self._db.execute("SELECT * FROM cluster_config").fetchone()
