@@ -40,10 +40,11 @@ def article_terms(article: Article) -> list[str]:
 
     `term_counts` hashes exactly these terms, without building the strings.
     """
-    stems = content_stems(_text(article))
+    text = _text(article)
+    stems = content_stems(text)
     terms = list(stems)
     terms.extend(f"{first}{_BIGRAM_JOIN}{second}" for first, second in pairwise(stems))
-    terms.extend(_NAME_PREFIX + name for name in _names(_text(article)))
+    terms.extend(_NAME_PREFIX + name for name in _names(text))
     return terms
 
 

@@ -184,7 +184,7 @@ class _Driver:
 
     def link(self) -> None:
         """Give every waiting article (and copy) its story, in one clustering pass and one transaction."""
-        if not any(self.waiting) and not any(waiting.copies for waiting in self.waiting):
+        if not any(len(part) or part.copies for part in self.waiting):
             return
         tracker, tally, clock = self.tracker, self.tally, self.clock
         start = started()

@@ -21,6 +21,7 @@ from typing import Any
 
 import duckdb
 import numpy as np
+import numpy.typing as npt
 from datasketch import LeanMinHash
 from scipy import sparse
 
@@ -48,6 +49,7 @@ from newsfuse.store.schema import COMPARISONS_SINCE, PENDING_SINCE, SCHEMA_VERSI
 
 _HEADLINE_WORDS = 12
 _TERM_ROWS = 20_000  # term rows written at once when linking: bounds the blobs held in memory
+_UNLINKED_COPIES = "FROM copies WHERE id NOT IN (SELECT article_id FROM story_articles)"  # copies with no story yet
 _SUMMARY_COLUMNS = "story_id, story_size, engine, max_words, max_sentences, summary, created_at, text"
 
 
@@ -203,7 +205,6 @@ class DuckDBStore:
         db = self._db
         db.execute("BEGIN TRANSACTION")
         try:
-            self._keep_config(links.tracker.config)
             if links.assignments:
                 db.execute(
                     "INSERT INTO story_articles SELECT unnest($1), unnest($2)",
@@ -227,7 +228,7 @@ class DuckDBStore:
 
     def _keep_config(self, config: ClusterConfig) -> None:
         """Write the clustering options the store is built with, once (inside the caller's transaction)."""
-        if not self._query("SELECT count(*) FROM cluster_config")[0][0]:
+        if not self._count("FROM cluster_config"):
             self._db.execute("INSERT INTO cluster_config VALUES (?, ?, ?, ?, ?, ?)", list(astuple(config)))
 
     def waiting(self) -> Waiting:
@@ -237,13 +238,11 @@ class DuckDBStore:
             """SELECT p.article_id, p.indices, p.counts, a.published
                FROM pending_terms p JOIN articles a ON a.id = p.article_id ORDER BY p.article_id"""
         )
-        copies = self._query(
-            "SELECT id, kept_id FROM copies WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY id"
-        )
+        copies = self._query(f"SELECT id, kept_id {_UNLINKED_COPIES} ORDER BY id")
         return Waiting(
             ids=tuple(r[0] for r in rows),
             counts=_rows_from_blobs([(r[1], r[2]) for r in rows]),
-            days=day_numbers([Article("", "", published=r[3]) for r in rows]),
+            days=_days([r[3] for r in rows]),
             copies=dict(copies),
         )
 
@@ -269,12 +268,11 @@ class DuckDBStore:
         )
 
     def waiting_count(self) -> int:
-        copies = self._query("SELECT count(*) FROM copies WHERE id NOT IN (SELECT article_id FROM story_articles)")[0][
-            0
-        ]
-        if self.version < PENDING_SINCE:
-            return int(copies)
-        return int(copies) + int(self._query("SELECT count(*) FROM pending_terms")[0][0])
+        pending = self._count("FROM pending_terms") if self.version >= PENDING_SINCE else 0
+        return pending + self._count(_UNLINKED_COPIES)
+
+    def _count(self, source: str) -> int:
+        return int(self._query(f"SELECT count(*) {source}")[0][0])
 
     def tracker(self) -> StoryTracker | None:
         config = self._db.execute("SELECT * FROM cluster_config").fetchone()
@@ -299,7 +297,7 @@ class DuckDBStore:
             counts=counts,
             article_ids=[r[0] for r in rows],
             article_story=np.array([story_row[r[3]] for r in rows], dtype=np.int64),
-            days=day_numbers([Article("", "", published=r[4]) for r in rows]),
+            days=_days([r[4] for r in rows]),
             story_ids=list(story_row),
             copies=copies,
         )
@@ -490,11 +488,16 @@ class DuckDBStore:
             "pending_terms",
         )
         return {
-            table: int(self._query(f"SELECT count(*) FROM {table}")[0][0])
+            table: self._count(f"FROM {table}")
             for table in tables
             if (table != "comparisons" or self.version >= COMPARISONS_SINCE)
             and (table != "pending_terms" or self.version >= PENDING_SINCE)
         }
+
+
+def _days(dates: Sequence[date | None]) -> npt.NDArray[np.float64]:
+    """Stored publication dates as `cluster.batch.day_numbers` gives them (NaN when unknown)."""
+    return day_numbers([Article("", "", published=published) for published in dates])
 
 
 def _row_blobs(rows: sparse.csr_matrix) -> tuple[list[bytes], list[bytes]]:
