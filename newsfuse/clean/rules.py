@@ -237,7 +237,9 @@ _LEFTOVER = re.compile(r"^[\W_]*$")
 # description of a crawl, however its sentences are cut; a report about the archive names one or two.
 _ARCHIVE_TERMS = 3
 # ... and the sentences after its last one are a report when they hold this many words (a scrape of an archived
-# page puts the archive's description first); fewer are the description's own tail.
+# page puts the archive's description first); fewer are the description's own tail. Set on the multinews-train-pool
+# documents it changed: at 20 words, archive tails of 27-34 words ("They are being kept in this location for the
+# wayback team ...") came back as text; the reports it recovers hold 50 words and more.
 _REPORT_AFTER_ARCHIVE_WORDS = 40
 # What is left of a paragraph after two or more notices, when this short, is part of them ("Close").
 _FRAGMENT_WORDS = 5
